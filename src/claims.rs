@@ -1,0 +1,680 @@
+//! Claims: mentions in a sentence → "subject predicate object: value, as of".
+//!
+//! For each money or percent value in a sentence:
+//! 1. the nearest trigger word within reach gives the predicate (`rules/claims.toml`);
+//! 2. roles: the subject is the agent after "by"/"from", else a possessive
+//!    ("Amazon’s"), else the nearest entity before; the object follows one of
+//!    the trigger's prepositions, or sits between the value and a noun trigger
+//!    ("$8 billion Anthropic investment"), or right after a verb trigger;
+//! 3. missing roles come from the previous sentence of the same paragraph,
+//!    then from the document's most frequent frame for that predicate (an
+//!    article about a deal keeps naming it) — such claims say `inferred`;
+//! 4. cue words set the scope: a tranche ("initial", "additional", values
+//!    joined by "+") or a total ("total", "cumulative", "already");
+//! 5. the as-of date is the date of the value's own clause, else the
+//!    document date, and says which.
+//!
+//! A sentence with no trigger still yields claims when a scope cue marks its
+//! values and the previous sentence set a frame ("It began with an initial
+//! $1.25 billion …" after "… Amazon's investment …").
+
+use crate::extract::{DateValue, Kind, Mention};
+use crate::normalize::Amount;
+use crate::rules::{CuePosition, CueSets, RuleId, RuleSet, TriggerInfo};
+use crate::span::Span;
+use crate::tokenize::Tokens;
+use std::collections::BTreeMap;
+
+/// Whether a claim states a whole or a part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scope {
+    Total,
+    Tranche,
+}
+
+impl Scope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Total => "total",
+            Scope::Tranche => "tranche",
+        }
+    }
+}
+
+/// Where a claim's as-of date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AsOfSource {
+    /// A date in the value's own clause.
+    Sentence,
+    /// The latest tranche date of the same sentence (a total stated with it).
+    Tranche,
+    /// The document's own date.
+    Document,
+}
+
+impl AsOfSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AsOfSource::Sentence => "sentence",
+            AsOfSource::Tranche => "sentence (latest tranche)",
+            AsOfSource::Document => "document date",
+        }
+    }
+}
+
+/// One claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub subject: String,
+    pub predicate: String,
+    pub object: Option<String>,
+    /// The value mention's span and text.
+    pub span: Span,
+    pub text: String,
+    pub sentence: Span,
+    /// The sentence's text, so a claim can be read without its document.
+    pub sentence_text: String,
+    pub amount: Amount,
+    /// "USD", "EUR", "%", or with a rate: "USD/share".
+    pub unit: String,
+    pub scope: Scope,
+    /// Qualifier words as written ("up to", "roughly", "potential", "cumulative").
+    pub qualifiers: Vec<String>,
+    pub as_of: Option<DateValue>,
+    pub as_of_source: Option<AsOfSource>,
+    /// How missing roles were filled: "previous sentence" or "document".
+    pub inferred: Option<&'static str>,
+    /// The trigger rule, when a trigger word was found.
+    pub trigger: Option<RuleId>,
+    pub trigger_span: Option<Span>,
+    /// The mentions' spans the claim was built from (subject, object).
+    pub subject_span: Option<Span>,
+    pub object_span: Option<Span>,
+}
+
+/// Words a value and its trigger may be apart and still form a claim.
+const TRIGGER_REACH: usize = 10;
+/// Words after a preposition within which its object must start.
+const PREP_REACH: usize = 7;
+/// Words between a cue and the value (or trigger) it modifies.
+const CUE_BEFORE_REACH: usize = 3;
+const CUE_AFTER_REACH: usize = 2;
+
+/// A (subject, predicate, object) frame seen in the document.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Frame {
+    subject: Option<String>,
+    predicate: String,
+    object: Option<String>,
+}
+
+struct Sent<'a> {
+    span: Span,
+    paragraph: usize,
+    values: Vec<&'a Mention>,
+    entities: Vec<&'a Mention>,
+    dates: Vec<&'a Mention>,
+    triggers: Vec<(Span, usize)>,
+    cues: Vec<(Span, usize)>,
+}
+
+/// Build the claims of one document.
+pub fn build(
+    text: &str,
+    tokens: &Tokens,
+    mentions: &[Mention],
+    rules: &RuleSet,
+    doc_date: Option<&DateValue>,
+) -> Vec<Claim> {
+    let sents = sentences(text, tokens, mentions, rules);
+    // Frames: every trigger with the roles it reaches, for filling gaps.
+    let mut frames_by_sentence: Vec<Vec<(Span, Frame)>> = Vec::with_capacity(sents.len());
+    let mut frame_counts: BTreeMap<Frame, (usize, usize)> = BTreeMap::new();
+    for (si, s) in sents.iter().enumerate() {
+        let mut fs = Vec::new();
+        for &(tspan, ti) in &s.triggers {
+            let t = &rules.triggers.items[ti];
+            let (subj, obj) = roles(text, tokens, s, tspan, tspan, t, false);
+            let f = Frame {
+                subject: subj.map(|m| canonical(m).to_string()),
+                predicate: t.predicate.clone(),
+                object: obj.map(|m| canonical(m).to_string()),
+            };
+            if f.subject.is_some() && f.object.is_some() {
+                let e = frame_counts.entry(f.clone()).or_insert((0, si));
+                e.0 += 1;
+            }
+            fs.push((tspan, f));
+        }
+        frames_by_sentence.push(fs);
+    }
+
+    let mut claims = Vec::new();
+    for (si, s) in sents.iter().enumerate() {
+        let mut sentence_claims: Vec<Claim> = Vec::new();
+        let mut explicit_total: Vec<bool> = Vec::new();
+        for (vi, v) in s.values.iter().enumerate() {
+            let amount = v.amount().expect("values have amounts").clone();
+            let trigger = nearest_trigger(tokens, s, v, rules);
+            let scope_cues = cues_for(text, tokens, s, vi, trigger.map(|(sp, _)| sp), rules);
+            let (mut subject, mut object, predicate, trigger_rule, trigger_span) = match trigger {
+                Some((tspan, ti)) => {
+                    let t = &rules.triggers.items[ti];
+                    // The subject of the value's own clause first; else the
+                    // frame of an earlier trigger in this sentence ("X's
+                    // investment in Y: $8B already injected + $5B …"); else
+                    // anyone in the sentence.
+                    let (mut subj, obj) = roles(text, tokens, s, v.span, tspan, t, true);
+                    let obj = obj.map(|m| (canonical(m).to_string(), Some(m.span)));
+                    let mut from_frame = None;
+                    if subj.is_none() {
+                        from_frame = frames_by_sentence[si]
+                            .iter()
+                            .filter(|(sp, f)| sp.end <= v.span.start && f.predicate == t.predicate && f.subject.is_some())
+                            .filter(|(_, f)| obj.as_ref().is_none_or(|(o, _)| f.object.as_deref() == Some(o.as_str())))
+                            .last()
+                            .map(|(_, f)| f.clone());
+                        if from_frame.is_none() {
+                            subj = roles(text, tokens, s, v.span, tspan, t, false).0;
+                        }
+                    }
+                    match from_frame {
+                        Some(f) => (
+                            f.subject.map(|x| (x, None)),
+                            obj.or(f.object.map(|x| (x, None))),
+                            t.predicate.clone(),
+                            Some(t.id),
+                            Some(tspan),
+                        ),
+                        None => (
+                            subj.map(|m| (canonical(m).to_string(), Some(m.span))),
+                            obj,
+                            t.predicate.clone(),
+                            Some(t.id),
+                            Some(tspan),
+                        ),
+                    }
+                }
+                None => {
+                    // A continuation: scope cue, no trigger, a frame just before.
+                    if scope_cues.scope.is_none() {
+                        continue;
+                    }
+                    let prev = previous_frame(&sents, &frames_by_sentence, si, None);
+                    let Some(f) = prev else { continue };
+                    (None, None, f.predicate.clone(), None, None)
+                }
+            };
+            let mut inferred = None;
+            if subject.is_none() || object.is_none() {
+                if let Some(f) = previous_frame(&sents, &frames_by_sentence, si, Some(&predicate))
+                    .filter(|f| compatible(f, &subject, &object))
+                {
+                    if subject.is_none() && f.subject.is_some() {
+                        subject = f.subject.clone().map(|s| (s, None));
+                        inferred = Some("previous sentence");
+                    }
+                    if object.is_none() && f.object.is_some() {
+                        object = f.object.clone().map(|o| (o, None));
+                        inferred = Some("previous sentence");
+                    }
+                }
+            }
+            let takes_object = trigger
+                .map(|(_, ti)| !rules.triggers.items[ti].object_preps.is_empty())
+                .unwrap_or(true);
+            if subject.is_none() || (object.is_none() && takes_object) {
+                let best = frame_counts
+                    .iter()
+                    .filter(|(f, _)| f.predicate == predicate && compatible(f, &subject, &object))
+                    .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+                    .map(|(f, _)| f.clone());
+                // Only where the sentence itself names no one, or names one
+                // side of the frame: never override what the sentence says.
+                let sentence_silent = s.entities.iter().all(|e| !eligible(e, true));
+                if let Some(f) = best {
+                    if subject.is_none() && (sentence_silent || object.is_some()) {
+                        subject = f.subject.clone().map(|s| (s, None));
+                        inferred = Some("document");
+                    }
+                    if object.is_none() && subject.as_ref().map(|x| &x.0) == f.subject.as_ref() {
+                        object = f.object.clone().map(|o| (o, None));
+                        inferred = Some("document");
+                    }
+                }
+            }
+            let Some((subject, subject_span)) = subject else {
+                continue;
+            };
+            let (object, object_span) = match object {
+                Some((o, sp)) if o != subject => (Some(o), sp),
+                _ => (None, None),
+            };
+            let mut qualifiers = Vec::new();
+            if let Some(q) = &amount.qualifier {
+                qualifiers.push(q.to_lowercase());
+            }
+            for w in &scope_cues.words {
+                if !qualifiers.contains(w) {
+                    qualifiers.push(w.clone());
+                }
+            }
+            let unit = match &v.value {
+                crate::extract::Value::Money(m) => match &m.per {
+                    Some(p) => format!("{}/{p}", m.currency),
+                    None => m.currency.clone(),
+                },
+                _ => "%".to_string(),
+            };
+            explicit_total.push(scope_cues.explicit_total);
+            sentence_claims.push(Claim {
+                subject,
+                predicate,
+                object,
+                span: v.span,
+                text: text[v.span.range()].to_string(),
+                sentence: s.span,
+                sentence_text: text[s.span.range()].to_string(),
+                amount,
+                unit,
+                scope: scope_cues.scope.unwrap_or(Scope::Total),
+                qualifiers,
+                as_of: None,
+                as_of_source: None,
+                inferred,
+                trigger: trigger_rule,
+                trigger_span,
+                subject_span,
+                object_span,
+            });
+        }
+        apply_sum_chains(text, s, &mut sentence_claims, &explicit_total, rules);
+        assign_dates(tokens, s, &mut sentence_claims, doc_date);
+        claims.extend(sentence_claims);
+    }
+    claims
+}
+
+fn canonical(m: &Mention) -> &str {
+    m.entity().map_or("", |e| e.canonical.as_str())
+}
+
+/// Entities that can fill a role. `strict` leaves out products and unknown
+/// names, which are tried only when no organisation is in reach.
+fn eligible(m: &Mention, strict: bool) -> bool {
+    match m.entity() {
+        Some(e) if strict => e.known && e.kind != "product",
+        Some(_) => true,
+        None => false,
+    }
+}
+
+fn compatible(f: &Frame, subject: &Option<(String, Option<Span>)>, object: &Option<(String, Option<Span>)>) -> bool {
+    let s_ok = subject.as_ref().is_none_or(|(s, _)| f.subject.as_deref() == Some(s.as_str()));
+    let o_ok = object.as_ref().is_none_or(|(o, _)| f.object.as_deref() == Some(o.as_str()));
+    s_ok && o_ok
+}
+
+/// The frame of the previous sentence of the same paragraph (with the given
+/// predicate, if any) or of this sentence's own earlier triggers.
+fn previous_frame<'f>(
+    sents: &[Sent],
+    frames: &'f [Vec<(Span, Frame)>],
+    si: usize,
+    predicate: Option<&str>,
+) -> Option<&'f Frame> {
+    let matches = |f: &&Frame| predicate.is_none_or(|p| f.predicate == p) && f.subject.is_some();
+    if si == 0 || sents[si - 1].paragraph != sents[si].paragraph {
+        return None;
+    }
+    frames[si - 1].iter().rev().map(|(_, f)| f).find(matches)
+}
+
+fn sentences<'a>(text: &str, tokens: &Tokens, mentions: &'a [Mention], rules: &RuleSet) -> Vec<Sent<'a>> {
+    let mut out: Vec<Sent> = tokens
+        .sentences
+        .iter()
+        .map(|s| {
+            let body = &text[s.span.range()];
+            let shift = |v: Vec<(Span, usize)>| -> Vec<(Span, usize)> {
+                v.into_iter()
+                    .map(|(sp, i)| (Span::new(sp.start + s.span.start, sp.end + s.span.start), i))
+                    .collect()
+            };
+            Sent {
+                span: s.span,
+                paragraph: s.paragraph,
+                values: Vec::new(),
+                entities: Vec::new(),
+                dates: Vec::new(),
+                triggers: shift(rules.triggers.find(body)),
+                cues: shift(rules.cues.find(body)),
+            }
+        })
+        .collect();
+    for m in mentions {
+        let Some(i) = tokens.sentence_at(m.span.start) else { continue };
+        let s = &mut out[i];
+        match m.kind {
+            Kind::Money | Kind::Percent => s.values.push(m),
+            Kind::Entity => s.entities.push(m),
+            Kind::Date => s.dates.push(m),
+        }
+    }
+    // A trigger word inside a mention ("Total Investment" is fine, but the
+    // "offer" in an entity name is not a trigger).
+    for s in &mut out {
+        let taken: Vec<Span> = s.values.iter().chain(s.entities.iter()).map(|m| m.span).collect();
+        s.triggers.retain(|(sp, _)| !taken.iter().any(|t| t.overlaps(sp)));
+        s.cues.retain(|(sp, _)| !taken.iter().any(|t| t.contains(sp)));
+    }
+    out
+}
+
+/// Word distance between two spans (0 when adjacent or overlapping).
+fn distance(tokens: &Tokens, a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        tokens.words_between(a.end, b.start)
+    } else if b.end <= a.start {
+        tokens.words_between(b.end, a.start)
+    } else {
+        0
+    }
+}
+
+fn nearest_trigger(tokens: &Tokens, s: &Sent, v: &Mention, rules: &RuleSet) -> Option<(Span, usize)> {
+    let percent = v.kind == Kind::Percent;
+    s.triggers
+        .iter()
+        .filter(|(_, ti)| {
+            let t = &rules.triggers.items[*ti];
+            if percent { t.percent } else { t.money }
+        })
+        .map(|&(sp, ti)| (distance(tokens, sp, v.span), sp, ti))
+        .filter(|(d, _, _)| *d <= TRIGGER_REACH)
+        .min_by_key(|(d, sp, _)| (*d, sp.start))
+        .map(|(_, sp, ti)| (sp, ti))
+}
+
+fn word_at_is(text: &str, tokens: &Tokens, idx: usize, words: &[String]) -> Option<usize> {
+    let start = *tokens.word_starts.get(idx)?;
+    let rest = &text[start..];
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(rest.len(), |(i, _)| i);
+    let w = rest[..end].to_lowercase();
+    words.iter().any(|p| *p == w).then_some(start + end)
+}
+
+/// First entity that starts within `reach` words after `from`, before `limit`.
+fn entity_after<'a>(tokens: &Tokens, s: &Sent<'a>, from: usize, limit: usize, reach: usize, strict: bool) -> Option<&'a Mention> {
+    s.entities
+        .iter()
+        .copied()
+        .filter(|e| e.span.start >= from && e.span.start < limit && eligible(e, strict))
+        .find(|e| tokens.words_between(from, e.span.start) <= reach)
+}
+
+/// Subject and object for a value at `v` reached by a trigger at `t`.
+fn roles<'a>(
+    text: &str,
+    tokens: &Tokens,
+    s: &Sent<'a>,
+    v: Span,
+    t: Span,
+    trig: &TriggerInfo,
+    clause_only: bool,
+) -> (Option<&'a Mention>, Option<&'a Mention>) {
+    let lo = v.start.min(t.start);
+    let hi = v.end.max(t.end);
+    // The clause: up to the neighbouring values of the sentence.
+    let left = s.values.iter().filter(|m| m.span.end <= lo).map(|m| m.span.end).max().unwrap_or(s.span.start);
+    let right = s.values.iter().filter(|m| m.span.start >= hi).map(|m| m.span.start).min().unwrap_or(s.span.end);
+
+    // Scan words after the earlier of value and trigger for prepositions.
+    let first_word = tokens.word_starts.partition_point(|&w| w < lo);
+    let last_word = tokens.word_starts.partition_point(|&w| w < right);
+    let mut object = None;
+    let mut agent = None;
+    for wi in first_word..last_word {
+        if object.is_none() {
+            if let Some(end) = word_at_is(text, tokens, wi, &trig.object_preps) {
+                if end >= hi || tokens.word_starts[wi] >= v.end.min(t.end) {
+                    object = entity_after(tokens, s, end, right, PREP_REACH, false);
+                }
+            }
+        }
+        if agent.is_none() {
+            if let Some(end) = word_at_is(text, tokens, wi, &trig.agent_preps) {
+                if tokens.word_starts[wi] >= hi {
+                    agent = entity_after(tokens, s, end, right.max(s.span.end), 3, false);
+                }
+            }
+        }
+    }
+    // "$8 billion Anthropic investment": between a value and a noun trigger.
+    if object.is_none() && t.start >= v.end {
+        object = s.entities.iter().copied().find(|e| e.span.start >= v.end && e.span.end <= t.start);
+    }
+    // "acquired WhatsApp", "investment maintains Anthropic’s …": right after the trigger.
+    if object.is_none() && t.start > v.start {
+        object = entity_after(tokens, s, t.end, right, 3, false);
+    }
+    if object.is_none() && t.end <= v.start {
+        object = entity_after(tokens, s, t.end, v.start, 2, false);
+    }
+    let not_object = |e: &&&Mention| object.is_none_or(|o| canonical(o) != canonical(e));
+    let subject = agent.or_else(|| {
+        // A possessive before the value or trigger: "Amazon’s $8 billion".
+        let possessive = s
+            .entities
+            .iter()
+            .filter(|e| e.span.end <= lo && e.span.start >= left && not_object(e))
+            .filter(|e| {
+                let after = &text[e.span.end..];
+                after.starts_with("’s") || after.starts_with("'s") || after.starts_with('’') && after[3..].starts_with(' ')
+            })
+            .last()
+            .copied();
+        possessive.or_else(|| {
+            for strict in [true, false] {
+                let (from, to) = if clause_only { (left, right) } else { (s.span.start, s.span.end) };
+                let before = s
+                    .entities
+                    .iter()
+                    .filter(|e| e.span.end <= lo && e.span.start >= from && eligible(e, strict) && not_object(e))
+                    .last();
+                if let Some(e) = before {
+                    return Some(*e);
+                }
+                let after = s
+                    .entities
+                    .iter()
+                    .find(|e| e.span.start >= hi && e.span.end <= to && eligible(e, strict) && not_object(e));
+                if let Some(e) = after {
+                    return Some(*e);
+                }
+            }
+            None
+        })
+    });
+    // A part of the subject is not its object ("Amazon … AWS").
+    let object = object.filter(|o| {
+        let (Some(oe), Some(se)) = (o.entity(), subject.and_then(|s| s.entity())) else {
+            return true;
+        };
+        oe.canonical != se.canonical && oe.parent.as_deref() != Some(se.canonical.as_str())
+    });
+    (subject, object)
+}
+
+/// Scope and qualifier words reaching value `vi` of sentence `s`.
+struct CueHits {
+    scope: Option<Scope>,
+    /// A total cue reached the value itself ("already", "cumulative").
+    explicit_total: bool,
+    words: Vec<String>,
+}
+
+fn cues_for(text: &str, tokens: &Tokens, s: &Sent, vi: usize, trigger: Option<Span>, rules: &RuleSet) -> CueHits {
+    let v = s.values[vi].span;
+    let prev_end = if vi > 0 { s.values[vi - 1].span.end } else { s.span.start };
+    let next_start = s.values.get(vi + 1).map_or(s.span.end, |m| m.span.start);
+    let mut anchors = vec![v];
+    // Cues on a trigger before the value reach it too ("another massive
+    // investment …, committing $5 billion"), unless another value is between.
+    if let Some(t) = trigger {
+        if t.end <= v.start && t.start >= prev_end {
+            anchors.push(t);
+        }
+    }
+    let mut tranche = false;
+    let mut total = false;
+    let mut words = Vec::new();
+    for &(cs, ci) in &s.cues {
+        let cue = &rules.cues.items[ci];
+        if cue.sets == CueSets::Sum {
+            continue;
+        }
+        // A cue between two values belongs to the nearer one: in "$8 billion
+        // already injected + $5 billion", "already" is the $8 billion's.
+        let nearer_prev = vi > 0
+            && cs.start >= prev_end
+            && tokens.words_between(prev_end, cs.start) < tokens.words_between(cs.end, v.start);
+        let nearer_next = vi + 1 < s.values.len()
+            && cs.end <= next_start
+            && tokens.words_between(cs.end, next_start) < tokens.words_between(v.end, cs.start);
+        let reached = anchors.iter().any(|a| {
+            let before = cs.end <= a.start
+                && cs.start >= prev_end
+                && !nearer_prev
+                && tokens.words_between(cs.end, a.start) <= CUE_BEFORE_REACH;
+            let after = cs.start >= a.end
+                && cs.end <= next_start
+                && !nearer_next
+                && tokens.words_between(a.end, cs.start) <= CUE_AFTER_REACH;
+            match cue.position {
+                CuePosition::Before => before,
+                CuePosition::After => after,
+                CuePosition::Any => before || after,
+            }
+        });
+        if !reached {
+            continue;
+        }
+        match cue.sets {
+            CueSets::Tranche => tranche = true,
+            CueSets::Total => total = true,
+            _ => {}
+        }
+        let word = text[cs.range()].to_lowercase();
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    let scope = if total {
+        Some(Scope::Total)
+    } else if tranche {
+        Some(Scope::Tranche)
+    } else {
+        None
+    };
+    CueHits {
+        scope,
+        explicit_total: total,
+        words,
+    }
+}
+
+/// Values joined by a sum cue ("$8 billion already injected + $5 billion …
+/// and up to $20 billion …") are parts of one sum: each becomes a tranche
+/// unless it carries an explicit total cue. "and" or a comma continue a chain
+/// that a sum cue started.
+fn apply_sum_chains(text: &str, s: &Sent, claims: &mut [Claim], explicit_total: &[bool], rules: &RuleSet) {
+    let has_sum = |a: usize, b: usize| {
+        s.cues
+            .iter()
+            .any(|(sp, ci)| rules.cues.items[*ci].sets == CueSets::Sum && sp.start >= a && sp.end <= b)
+    };
+    let mut in_chain = vec![false; claims.len()];
+    for i in 1..claims.len() {
+        let (a, b) = (claims[i - 1].span.end, claims[i].span.start);
+        if a > b {
+            continue;
+        }
+        if has_sum(a, b) {
+            in_chain[i - 1] = true;
+            in_chain[i] = true;
+        } else if in_chain[i - 1] {
+            let between = text[a..b].to_lowercase();
+            if between.split_whitespace().any(|w| w == "and") || between.contains(',') {
+                in_chain[i] = true;
+            }
+        }
+    }
+    for (i, c) in claims.iter_mut().enumerate() {
+        if in_chain[i] && !explicit_total[i] {
+            c.scope = Scope::Tranche;
+        }
+    }
+}
+
+/// As-of dates: the date that follows a value in its clause, else the one
+/// before it that no earlier value took, else for a total the latest tranche
+/// date of the sentence, else the document date. "since 2019" starts a
+/// period and is never an as-of date.
+fn assign_dates(tokens: &Tokens, s: &Sent, claims: &mut [Claim], doc_date: Option<&DateValue>) {
+    let dates: Vec<&Mention> = s
+        .dates
+        .iter()
+        .copied()
+        .filter(|d| d.date().is_some_and(|v| v.role.as_deref() != Some("start") && (v.value.is_some() || v.min.is_some())))
+        .collect();
+    let value_between = |a: usize, b: usize| s.values.iter().any(|m| m.span.start >= a && m.span.end <= b);
+    let mut claimed = vec![false; dates.len()];
+    for c in claims.iter_mut() {
+        let next = dates.iter().enumerate().find(|(i, d)| {
+            !claimed[*i]
+                && d.span.start >= c.span.end
+                && !value_between(c.span.end, d.span.start)
+                && tokens.words_between(c.span.end, d.span.start) <= 12
+        });
+        if let Some((i, d)) = next {
+            claimed[i] = true;
+            c.as_of = d.date().cloned();
+            c.as_of_source = Some(AsOfSource::Sentence);
+        }
+    }
+    for c in claims.iter_mut().filter(|c| c.as_of.is_none()) {
+        let prev = dates.iter().enumerate().rev().find(|(i, d)| {
+            !claimed[*i] && d.span.end <= c.span.start && !value_between(d.span.end, c.span.start)
+        });
+        if let Some((_, d)) = prev {
+            c.as_of = d.date().cloned();
+            c.as_of_source = Some(AsOfSource::Sentence);
+        }
+    }
+    let latest_tranche = claims
+        .iter()
+        .filter(|c| c.scope == Scope::Tranche && c.as_of_source == Some(AsOfSource::Sentence))
+        .filter_map(|c| c.as_of.clone())
+        .max_by_key(|d| d.sort_key());
+    for c in claims.iter_mut().filter(|c| c.as_of.is_none()) {
+        if c.scope == Scope::Total {
+            if let Some(d) = &latest_tranche {
+                c.as_of = Some(d.clone());
+                c.as_of_source = Some(AsOfSource::Tranche);
+                continue;
+            }
+        }
+        if let Some(d) = doc_date {
+            c.as_of = Some(d.clone());
+            c.as_of_source = Some(AsOfSource::Document);
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "claims_tests.rs"]
+mod tests;

@@ -1,0 +1,62 @@
+use super::*;
+use crate::pipeline::analyze;
+use crate::rules::RuleSet;
+
+fn claims(text: &str) -> Vec<Claim> {
+    let rules = RuleSet::builtin().unwrap();
+    analyze(text, &rules, None).claims
+}
+
+#[test]
+fn possessive_subject_and_object_between_value_and_noun_trigger() {
+    let c = claims("Microsoft’s $13 billion OpenAI investment was spread across rounds.");
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].subject, "Microsoft");
+    assert_eq!(c[0].object.as_deref(), Some("OpenAI"));
+    assert_eq!(c[0].predicate, "invests in");
+}
+
+#[test]
+fn tranche_and_total_in_one_sentence_with_dates() {
+    let c = claims("Amazon’s cumulative $8 billion investment in Anthropic finalized with an additional $4 billion commitment in November 2024.");
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[0].scope, Scope::Total);
+    assert_eq!(c[1].scope, Scope::Tranche);
+    assert_eq!(c[1].as_of.as_ref().unwrap().value.as_deref(), Some("2024-11"));
+    // The total stated with its latest tranche is as of that tranche.
+    assert_eq!(c[0].as_of.as_ref().unwrap().value.as_deref(), Some("2024-11"));
+    assert_eq!(c[0].as_of_source, Some(AsOfSource::Tranche));
+}
+
+#[test]
+fn continuation_sentence_inherits_the_frame() {
+    let c = claims("Amazon has invested a total of $4 billion in Anthropic. This was completed in two stages: an initial $1.25 billion in September 2023, followed by an additional $2.75 billion in March 2024.");
+    assert_eq!(c.len(), 3, "{c:#?}");
+    assert!(c[1..].iter().all(|x| x.subject == "Amazon" && x.object.as_deref() == Some("Anthropic")));
+    assert_eq!(c[1].scope, Scope::Tranche);
+    assert_eq!(c[1].as_of.as_ref().unwrap().value.as_deref(), Some("2023-09"));
+    assert_eq!(c[2].as_of.as_ref().unwrap().value.as_deref(), Some("2024-03"));
+}
+
+#[test]
+fn sum_chain_makes_parts() {
+    let text = "Amazon invested heavily in Anthropic this year.\n*$8 billion already injected + $5 billion announced immediately and up to $20 billion conditional";
+    let c = claims(text);
+    assert_eq!(c.len(), 3, "{c:#?}");
+    assert_eq!(c[0].scope, Scope::Total);
+    assert_eq!(c[1].scope, Scope::Tranche);
+    assert_eq!(c[2].scope, Scope::Tranche);
+    assert_eq!(c[2].inferred, Some("document"));
+}
+
+#[test]
+fn since_is_not_an_as_of_date() {
+    let c = claims("Microsoft has invested over $13 billion in OpenAI since 2019.");
+    assert_eq!(c.len(), 1);
+    assert!(c[0].as_of.is_none());
+}
+
+#[test]
+fn value_without_trigger_or_cue_makes_no_claim() {
+    assert!(claims("Amazon and Anthropic: A $20 Billion Bet").is_empty());
+}

@@ -1,0 +1,55 @@
+//! Command-line arguments (clap) → what to do.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Extract money, dates and entities from news articles, build claims, and
+/// show where sources disagree.
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Rules folder to use instead of the built-in rules (e.g. rules/).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Worker threads (default: one per core). Output does not depend on it.
+    #[arg(long, global = true, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Process a folder of articles and write report.md and facts.json.
+    Run {
+        /// Folder (or files) of .txt and .md articles.
+        #[arg(default_value = "corpus")]
+        inputs: Vec<PathBuf>,
+        /// Where to write the report.
+        #[arg(long, default_value = "report", value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Print every mention as a JSON line (byte offsets into each file).
+    Extract {
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// Print the reconciled facts as JSON.
+    Reconcile {
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// Work with rule files.
+    Rules {
+        #[command(subcommand)]
+        action: RulesAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesAction {
+    /// Check every rule's examples; fails naming the file, line and rule.
+    Test,
+    /// List the rules in force and where each comes from.
+    List,
+}

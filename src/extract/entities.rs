@@ -1,0 +1,195 @@
+//! Entities: the gazetteer (aliases → canonical names, with parents), then
+//! capitalised names the gazetteer does not know, typed "unknown".
+//!
+//! Unknown names are the weak part of any rule-based extractor, so they are
+//! filtered conservatively: stop words at either end are dropped, possessives
+//! are cut ("Wedbush’s" → "Wedbush"), and a single capitalised word at the
+//! start of a sentence counts only if the same word is capitalised somewhere
+//! mid-sentence in the document (otherwise "Training" would be a company).
+
+use super::{EntityValue, Kind, Mention, Value};
+use crate::rules::{PatternKind, RuleSet};
+use crate::span::Span;
+use crate::tokenize::Tokens;
+use std::collections::HashSet;
+
+/// Entity mentions that do not overlap `taken` (the value mentions).
+pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) -> Vec<Mention> {
+    let overlaps_taken = |s: &Span| taken.iter().any(|m| m.span.overlaps(s));
+    let mut out: Vec<Mention> = Vec::new();
+    for (span, idx) in rules.gazetteer.find(text) {
+        if overlaps_taken(&span) {
+            continue;
+        }
+        let e = &rules.gazetteer.entities[idx];
+        out.push(Mention {
+            kind: Kind::Entity,
+            span,
+            rule: e.id,
+            lexicon: Vec::new(),
+            value: Value::Entity(EntityValue {
+                canonical: e.canonical.clone(),
+                kind: e.kind.clone(),
+                parent: e.parent.clone(),
+                known: true,
+            }),
+        });
+    }
+    let known: Vec<Span> = out.iter().map(|m| m.span).collect();
+    let sentence_starts: HashSet<usize> = tokens.sentences.iter().map(|s| s.span.start).collect();
+
+    for pat in rules.patterns.iter().filter(|p| p.kind == PatternKind::Entity) {
+        // First pass: candidate pieces; second: the sentence-initial filter.
+        let mut pieces: Vec<Span> = Vec::new();
+        for m in pat.regex.find_iter(text) {
+            let span = Span::new(m.start(), m.end());
+            for piece in split_around(span, known.iter().chain(taken.iter().map(|t| &t.span))) {
+                if let Some(p) = clean(text, piece, &pat.stopwords) {
+                    pieces.push(p);
+                }
+            }
+        }
+        let mid_sentence: HashSet<&str> = pieces
+            .iter()
+            .filter(|p| !sentence_starts.contains(&p.start))
+            .map(|p| &text[p.range()])
+            .collect();
+        for p in &pieces {
+            let s = &text[p.range()];
+            let single_word = !s.contains(char::is_whitespace);
+            if single_word && sentence_starts.contains(&p.start) && !mid_sentence.contains(s) {
+                continue;
+            }
+            if out.iter().any(|m| m.span.overlaps(p)) {
+                continue;
+            }
+            out.push(Mention {
+                kind: Kind::Entity,
+                span: *p,
+                rule: pat.id,
+                lexicon: Vec::new(),
+                value: Value::Entity(EntityValue {
+                    canonical: s.to_string(),
+                    kind: "unknown".to_string(),
+                    parent: None,
+                    known: false,
+                }),
+            });
+        }
+    }
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+/// The parts of `span` not covered by any of `holes`.
+fn split_around<'a>(span: Span, holes: impl Iterator<Item = &'a Span>) -> Vec<Span> {
+    let mut inside: Vec<Span> = holes.filter(|h| h.overlaps(&span)).copied().collect();
+    inside.sort();
+    let mut out = Vec::new();
+    let mut cur = span.start;
+    for h in inside {
+        if h.start > cur {
+            out.push(Span::new(cur, h.start));
+        }
+        cur = cur.max(h.end);
+    }
+    if cur < span.end {
+        out.push(Span::new(cur, span.end));
+    }
+    out
+}
+
+/// Trim white space, possessives, punctuation and stop words from the ends of
+/// a candidate name; `None` if nothing name-like is left.
+fn clean(text: &str, span: Span, stopwords: &HashSet<String>) -> Option<Span> {
+    let mut words: Vec<Span> = Vec::new();
+    let s = &text[span.range()];
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                words.push(Span::new(span.start + st, span.start + i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        words.push(Span::new(span.start + st, span.end));
+    }
+    // Strip possessives and trailing punctuation from each word's end.
+    let trim_word = |w: Span| -> Span {
+        let t = &text[w.range()];
+        let t2 = t
+            .strip_suffix("’s")
+            .or_else(|| t.strip_suffix("'s"))
+            .unwrap_or(t)
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '&');
+        Span::new(w.start, w.start + t2.len())
+    };
+    let is_stop = |w: &Span| {
+        let t = &text[w.range()];
+        let t = t.strip_suffix("’s").or_else(|| t.strip_suffix("'s")).unwrap_or(t);
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+        t.is_empty() || stopwords.contains(t) || stopwords.contains(&t.to_lowercase())
+    };
+    while words.first().is_some_and(&is_stop) {
+        words.remove(0);
+    }
+    while words.last().is_some_and(&is_stop) {
+        words.pop();
+    }
+    // A possessive or a trailing full stop ends the name: keep up to it.
+    let mut end_at = words.len();
+    for (i, w) in words.iter().enumerate() {
+        let t = &text[w.range()];
+        if t.ends_with("’s") || t.ends_with("'s") || t.ends_with('.') || t.ends_with(',') || t.ends_with(':') {
+            end_at = i + 1;
+            break;
+        }
+    }
+    words.truncate(end_at);
+    while words.last().is_some_and(&is_stop) {
+        words.pop();
+    }
+    let first = *words.first()?;
+    let last = trim_word(*words.last()?);
+    if last.end <= first.start {
+        return None;
+    }
+    let out = Span::new(first.start, last.end);
+    let t = &text[out.range()];
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || !t.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stop() -> HashSet<String> {
+        ["The", "While", "AI", "and"].iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn clean_strips_stopwords_and_possessives() {
+        let text = "The Wedbush Securities’s view";
+        let got = clean(text, Span::new(0, text.find(" view").unwrap()), &stop()).unwrap();
+        assert_eq!(&text[got.range()], "Wedbush Securities");
+    }
+
+    #[test]
+    fn clean_rejects_pure_stopwords() {
+        let text = "While AI";
+        assert!(clean(text, Span::new(0, text.len()), &stop()).is_none());
+    }
+
+    #[test]
+    fn split_around_cuts_known_spans() {
+        let got = split_around(Span::new(0, 20), [Span::new(0, 6), Span::new(10, 12)].iter());
+        assert_eq!(got, vec![Span::new(6, 10), Span::new(12, 20)]);
+    }
+}

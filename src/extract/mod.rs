@@ -1,0 +1,201 @@
+//! Extract: text + compiled rules → mentions of money, dates, percentages
+//! and entities, each with its exact byte span, a normalised value and the
+//! rules that produced it.
+//!
+//! Every pattern runs over the text; a match must sit on word boundaries
+//! (so "valued" never yields "alued"); overlapping candidates are resolved
+//! longest-first across kinds (so "$2–4 billion" is one range, never "$2"
+//! plus a date). Entities come from the gazetteer first, then unknown
+//! capitalised names fill the gaps.
+
+mod dates;
+mod entities;
+mod money;
+mod percent;
+
+pub use dates::{parse_iso_date, DateValue, Granularity};
+
+use crate::normalize::Amount;
+use crate::rules::{is_word_bounded, PatternKind, RuleId, RuleSet};
+use crate::span::Span;
+use crate::tokenize::Tokens;
+use serde::Serialize;
+
+/// The kind of a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Money,
+    Date,
+    Percent,
+    Entity,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Money => "money",
+            Kind::Date => "date",
+            Kind::Percent => "percent",
+            Kind::Entity => "entity",
+        }
+    }
+}
+
+/// A money amount.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Money {
+    /// ISO 4217 code.
+    pub currency: String,
+    pub amount: Amount,
+    /// A rate: "share", "year", "unit" ("$54.20 a share").
+    pub per: Option<String>,
+}
+
+/// An entity mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityValue {
+    pub canonical: String,
+    /// "org", "person", "product", "gov", … or "unknown" for names not in the gazetteer.
+    pub kind: String,
+    pub parent: Option<String>,
+    pub known: bool,
+}
+
+/// A mention's normalised value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Money(Money),
+    Date(DateValue),
+    Percent(Amount),
+    Entity(EntityValue),
+}
+
+/// One extracted mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub kind: Kind,
+    pub span: Span,
+    /// The pattern or gazetteer entry that produced it.
+    pub rule: RuleId,
+    /// Lexicon entries it used (currency, scale, qualifier, month…).
+    pub lexicon: Vec<RuleId>,
+    pub value: Value,
+}
+
+impl Mention {
+    pub fn money(&self) -> Option<&Money> {
+        match &self.value {
+            Value::Money(m) => Some(m),
+            _ => None,
+        }
+    }
+    pub fn date(&self) -> Option<&DateValue> {
+        match &self.value {
+            Value::Date(d) => Some(d),
+            _ => None,
+        }
+    }
+    pub fn entity(&self) -> Option<&EntityValue> {
+        match &self.value {
+            Value::Entity(e) => Some(e),
+            _ => None,
+        }
+    }
+    /// The amount of a money or percent mention.
+    pub fn amount(&self) -> Option<&Amount> {
+        match &self.value {
+            Value::Money(m) => Some(&m.amount),
+            Value::Percent(a) => Some(a),
+            _ => None,
+        }
+    }
+}
+
+/// A candidate before overlap resolution.
+struct Candidate {
+    span: Span,
+    order: usize,
+    mention: Mention,
+}
+
+/// Extract all mentions from `text`, sorted by start offset.
+///
+/// `doc_date` resolves dates written without a year ("Feb. 19"); pass `None`
+/// on a first pass and call `resolve_dates` once the document date is known.
+pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet) -> Vec<Mention> {
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for (order, pat) in rules.patterns.iter().enumerate() {
+        if pat.kind == PatternKind::Entity {
+            continue;
+        }
+        let mut pos = 0;
+        while pos <= text.len() {
+            let Some(caps) = pat.regex.captures_at(text, pos) else {
+                break;
+            };
+            let whole = caps.get(0).expect("group 0");
+            let span = caps
+                .name("span")
+                .map_or(Span::new(whole.start(), whole.end()), |m| Span::new(m.start(), m.end()));
+            let bounded = is_word_bounded(text, Span::new(whole.start(), whole.end()), false);
+            let mention = if bounded && !span.is_empty() {
+                match pat.kind {
+                    PatternKind::Money => money::interpret(&caps, &rules.lexicon, pat.id),
+                    PatternKind::Percent => percent::interpret(&caps, &rules.lexicon, pat.id),
+                    PatternKind::Date => dates::interpret(&caps, &rules.lexicon, pat),
+                    PatternKind::Entity => None,
+                }
+            } else {
+                None
+            };
+            match mention {
+                Some(mut m) => {
+                    m.span = span;
+                    candidates.push(Candidate { span, order, mention: m });
+                    pos = whole.end().max(whole.start() + 1);
+                }
+                None => {
+                    // Try again one character later: a shorter match may fit.
+                    pos = whole.start() + text[whole.start()..].chars().next().map_or(1, char::len_utf8);
+                }
+            }
+            while pos < text.len() && !text.is_char_boundary(pos) {
+                pos += 1;
+            }
+        }
+    }
+    // Longest first, then leftmost, then rule order: "$2–4 billion" beats "$2".
+    candidates.sort_by(|a, b| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(a.span.start.cmp(&b.span.start))
+            .then(a.order.cmp(&b.order))
+    });
+    let mut kept: Vec<Mention> = Vec::new();
+    for c in candidates {
+        if kept.iter().any(|k| k.span.overlaps(&c.span)) {
+            continue;
+        }
+        kept.push(c.mention);
+    }
+    kept.sort_by_key(|m| (m.span.start, m.span.end));
+    let mut ents = entities::extract(text, tokens, rules, &kept);
+    kept.append(&mut ents);
+    kept.sort_by_key(|m| (m.span.start, m.span.end, m.kind));
+    kept
+}
+
+/// Give dates written without a year the year of the document date (the one
+/// that puts them nearest to it); leave them unresolved without one.
+pub fn resolve_dates(mentions: &mut [Mention], doc_date: Option<&DateValue>) {
+    for m in mentions.iter_mut() {
+        if let Value::Date(d) = &mut m.value {
+            dates::resolve_partial(d, doc_date);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

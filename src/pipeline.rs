@@ -1,0 +1,135 @@
+//! The driver: ingest → tokenize → extract → claims → reconcile.
+//!
+//! Reads like the pipeline. Documents are independent until reconcile, so
+//! they are processed in parallel (rayon) and collected in input order; the
+//! output is the same whatever the thread count or the file order on disk.
+
+use crate::claims::{self, Claim};
+use crate::docdate::document_date;
+use crate::error::Result;
+use crate::extract::{self, DateValue, Mention};
+use crate::ingest::{self, InputFile, Skipped};
+use crate::reconcile::{self, Fact, SourcedClaim};
+use crate::rules::RuleSet;
+use crate::tokenize::{self, Tokens};
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// Everything crosscheck knows about one text.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub tokens: Tokens,
+    pub mentions: Vec<Mention>,
+    pub doc_date: Option<DateValue>,
+    pub claims: Vec<Claim>,
+}
+
+/// Tokenize, extract and build claims for one text. `doc_date` overrides the
+/// date found in the text (used by rule examples and conformance tests).
+pub fn analyze(text: &str, rules: &RuleSet, doc_date: Option<DateValue>) -> Analysis {
+    let mut tokens = tokenize::tokenize(text);
+    let mut mentions = extract::extract(text, &tokens, rules);
+    // A mention never straddles a sentence boundary: join such sentences.
+    for m in &mentions {
+        loop {
+            let (Some(a), Some(b)) = (tokens.sentence_at(m.span.start), tokens.sentence_at(m.span.end.saturating_sub(1))) else {
+                break;
+            };
+            if a == b {
+                break;
+            }
+            tokens.merge_with_next(a);
+        }
+    }
+    let doc_date = doc_date.or_else(|| document_date(text, &mentions));
+    extract::resolve_dates(&mut mentions, doc_date.as_ref());
+    let claims = claims::build(text, &tokens, &mentions, rules, doc_date.as_ref());
+    Analysis {
+        tokens,
+        mentions,
+        doc_date,
+        claims,
+    }
+}
+
+/// One input file's outcome.
+#[derive(Debug, Clone)]
+pub struct DocOutcome {
+    pub name: String,
+    /// `Err(reason)` when the file was skipped.
+    pub result: std::result::Result<DocSummary, String>,
+}
+
+/// What was found in a processed document.
+#[derive(Debug, Clone)]
+pub struct DocSummary {
+    pub doc_date: Option<DateValue>,
+    pub mentions: Vec<Mention>,
+    pub claims: Vec<Claim>,
+    pub bytes: usize,
+}
+
+/// The result of a run over many files.
+#[derive(Debug)]
+pub struct RunResult {
+    pub documents: Vec<DocOutcome>,
+    pub facts: Vec<Fact>,
+}
+
+impl RunResult {
+    pub fn processed(&self) -> usize {
+        self.documents.iter().filter(|d| d.result.is_ok()).count()
+    }
+    pub fn skipped(&self) -> usize {
+        self.documents.len() - self.processed()
+    }
+}
+
+/// List and process the inputs; skipped files are part of the result.
+pub fn process(inputs: &[PathBuf], rules: &RuleSet) -> Result<Vec<DocOutcome>> {
+    let listing = ingest::list(inputs)?;
+    let mut outcomes: Vec<DocOutcome> = listing
+        .files
+        .par_iter()
+        .map(|f| process_file(f, rules))
+        .collect();
+    outcomes.extend(listing.skipped.into_iter().map(|Skipped { name, reason }| DocOutcome {
+        name,
+        result: Err(reason),
+    }));
+    outcomes.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(outcomes)
+}
+
+fn process_file(f: &InputFile, rules: &RuleSet) -> DocOutcome {
+    let result = ingest::read(f).map(|text| {
+        let a = analyze(&text, rules, None);
+        DocSummary {
+            doc_date: a.doc_date,
+            mentions: a.mentions,
+            claims: a.claims,
+            bytes: text.len(),
+        }
+    });
+    DocOutcome {
+        name: f.name.clone(),
+        result,
+    }
+}
+
+/// The whole pipeline: process, then reconcile.
+pub fn run(inputs: &[PathBuf], rules: &RuleSet) -> Result<RunResult> {
+    let documents = process(inputs, rules)?;
+    let claims: Vec<SourcedClaim> = documents
+        .iter()
+        .filter_map(|d| d.result.as_ref().ok().map(|s| (d, s)))
+        .flat_map(|(d, s)| {
+            s.claims.iter().map(move |c| SourcedClaim {
+                doc: d.name.clone(),
+                claim: c.clone(),
+            })
+        })
+        .collect();
+    let facts = reconcile::reconcile(&claims);
+    Ok(RunResult { documents, facts })
+}

@@ -1,0 +1,323 @@
+//! A fact: the claims about one (subject, predicate, object), their distinct
+//! values with sources, a status and reasons. Serialises to the facts.json
+//! contract.
+
+use super::{FactKey, SourcedClaim, NEAR_DUPLICATE};
+use crate::claims::Scope;
+use crate::normalize::{format_amount, format_money, intervals_overlap, serialize_opt_num, Amount};
+use serde::Serialize;
+
+/// How the claims of a fact relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// All claims from one document.
+    Single,
+    /// Two or more documents, all values compatible.
+    Consistent,
+    /// Values that no single true value satisfies.
+    Conflict,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Single => "single",
+            Status::Consistent => "consistent",
+            Status::Conflict => "conflict",
+        }
+    }
+    /// Report order: conflicts first.
+    pub fn rank(self) -> u8 {
+        match self {
+            Status::Conflict => 0,
+            Status::Consistent => 1,
+            Status::Single => 2,
+        }
+    }
+}
+
+/// One distinct value of a fact and who states it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ValueOut {
+    /// The stated value; null for a range.
+    #[serde(serialize_with = "serialize_opt_num")]
+    pub value: Option<f64>,
+    #[serde(serialize_with = "serialize_opt_num")]
+    pub min: Option<f64>,
+    #[serde(serialize_with = "serialize_opt_num")]
+    pub max: Option<f64>,
+    /// Documents stating it, sorted, each once.
+    pub sources: Vec<String>,
+    /// How it is written for people: "$4B", "up to $4B".
+    pub display: String,
+    /// The different ways sources wrote it.
+    pub stated: Vec<String>,
+    /// Number of claims (a document may state it more than once).
+    pub claims: usize,
+    #[serde(skip)]
+    pub central: f64,
+}
+
+/// One claim as it appears in a fact.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimOut {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub sentence: String,
+    #[serde(serialize_with = "serialize_opt_num")]
+    pub value: Option<f64>,
+    #[serde(serialize_with = "serialize_opt_num")]
+    pub min: Option<f64>,
+    #[serde(serialize_with = "serialize_opt_num")]
+    pub max: Option<f64>,
+    pub approx: bool,
+    pub bound: Option<crate::normalize::Bound>,
+    pub qualifiers: Vec<String>,
+    pub as_of: Option<String>,
+    /// "sentence", "sentence (latest tranche)" or "document date".
+    pub as_of_source: Option<&'static str>,
+    pub scope: &'static str,
+    /// How missing roles were filled, if they were.
+    pub inferred: Option<&'static str>,
+    /// Near-duplicate cluster within the fact (restatements share a number).
+    pub cluster: usize,
+    #[serde(skip)]
+    pub amount: Amount,
+    #[serde(skip)]
+    pub as_of_index: Option<i64>,
+}
+
+/// A reconciled fact.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    /// A stable identifier derived from the key ("amazon|invests-in|anthropic|usd|total").
+    pub id: String,
+    pub subject: String,
+    pub predicate: String,
+    pub object: Option<String>,
+    pub unit: String,
+    pub scope: &'static str,
+    /// For a tranche, the month it is dated to, if any.
+    pub as_of: Option<String>,
+    pub status: Status,
+    pub values: Vec<ValueOut>,
+    pub reasons: Vec<String>,
+    pub claims: Vec<ClaimOut>,
+    #[serde(skip)]
+    pub key: FactKey,
+}
+
+impl Fact {
+    /// Distinct documents among the claims.
+    pub fn source_count(&self) -> usize {
+        let mut docs: Vec<&str> = self.claims.iter().map(|c| c.doc.as_str()).collect();
+        docs.sort();
+        docs.dedup();
+        docs.len()
+    }
+
+    /// "Amazon invests in Anthropic (total, USD)".
+    pub fn title(&self) -> String {
+        let mut t = format!("{} {}", self.subject, self.predicate);
+        if let Some(o) = &self.object {
+            t.push(' ');
+            t.push_str(o);
+        }
+        let mut tags = vec![self.scope.to_string()];
+        if let Some(a) = &self.as_of {
+            tags.push(a.clone());
+        }
+        if self.unit != "USD" {
+            tags.push(self.unit.clone());
+        }
+        format!("{t} ({})", tags.join(", "))
+    }
+
+    /// Format a number in this fact's unit.
+    pub fn fmt_num(&self, v: f64) -> String {
+        fmt_unit(v, &self.unit)
+    }
+}
+
+/// Format a number in a unit ("USD", "USD/share", "%").
+pub fn fmt_unit(v: f64, unit: &str) -> String {
+    if unit == "%" {
+        return format!("{}%", crate::normalize::trim_float(v));
+    }
+    let (cur, per) = unit.split_once('/').map_or((unit, None), |(c, p)| (c, Some(p)));
+    let s = format_money(v, cur);
+    match per {
+        Some(p) => format!("{s}/{p}"),
+        None => s,
+    }
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// Build a fact from its claims (status and values; reasons come later).
+pub fn build(key: &FactKey, claims: &[&SourcedClaim]) -> Fact {
+    let mut out: Vec<ClaimOut> = claims
+        .iter()
+        .map(|sc| {
+            let c = &sc.claim;
+            ClaimOut {
+                doc: sc.doc.clone(),
+                start: c.span.start,
+                end: c.span.end,
+                text: c.text.clone(),
+                sentence: c.sentence_text.clone(),
+                value: c.amount.value,
+                min: c.amount.min,
+                max: c.amount.max,
+                approx: c.amount.approx,
+                bound: c.amount.bound,
+                qualifiers: c.qualifiers.clone(),
+                as_of: c.as_of.as_ref().and_then(|d| d.value.clone().or_else(|| d.min.clone())),
+                as_of_source: c.as_of_source.map(|s| s.as_str()),
+                scope: c.scope.as_str(),
+                inferred: c.inferred,
+                cluster: 0,
+                amount: c.amount.clone(),
+                as_of_index: c.as_of.as_ref().and_then(|d| d.month_index()),
+            }
+        })
+        .collect();
+    cluster(&mut out);
+
+    // Distinct values by central value, ascending.
+    let mut values: Vec<ValueOut> = Vec::new();
+    for c in &out {
+        let central = c.amount.central();
+        let display = format_amount(&c.amount, |v| fmt_unit(v, &key.unit));
+        match values.iter_mut().find(|v| v.central == central) {
+            Some(v) => {
+                v.claims += 1;
+                if !v.sources.contains(&c.doc) {
+                    v.sources.push(c.doc.clone());
+                }
+                if !v.stated.contains(&c.text) {
+                    v.stated.push(c.text.clone());
+                }
+                v.min = min_opt(v.min, c.min);
+                v.max = max_opt(v.max, c.max);
+            }
+            None => values.push(ValueOut {
+                value: c.value,
+                min: c.min,
+                max: c.max,
+                sources: vec![c.doc.clone()],
+                display: if c.amount.value.is_some() {
+                    fmt_unit(central, &key.unit)
+                } else {
+                    display
+                },
+                stated: vec![c.text.clone()],
+                claims: 1,
+                central,
+            }),
+        }
+    }
+    for v in &mut values {
+        v.sources.sort();
+    }
+    values.sort_by(|a, b| a.central.total_cmp(&b.central));
+
+    let intervals: Vec<(f64, f64)> = out.iter().map(|c| c.amount.interval()).collect();
+    let lo = intervals.iter().map(|i| i.0).fold(f64::NEG_INFINITY, f64::max);
+    let hi = intervals.iter().map(|i| i.1).fold(f64::INFINITY, f64::min);
+    let common_point = intervals.len() <= 1 || intervals_overlap((lo, hi), (lo, hi)) && lo < hi;
+    let mut docs: Vec<&str> = out.iter().map(|c| c.doc.as_str()).collect();
+    docs.sort();
+    docs.dedup();
+    let status = if !common_point {
+        Status::Conflict
+    } else if docs.len() >= 2 {
+        Status::Consistent
+    } else {
+        Status::Single
+    };
+    let id = [
+        slug(&key.subject),
+        slug(&key.predicate),
+        key.object.as_deref().map(slug).unwrap_or_default(),
+        slug(&key.unit),
+        key.scope.as_str().to_string(),
+        key.slot.as_deref().map(slug).unwrap_or_default(),
+    ]
+    .iter()
+    .filter(|s| !s.is_empty())
+    .cloned()
+    .collect::<Vec<_>>()
+    .join("|");
+    Fact {
+        id,
+        subject: key.subject.clone(),
+        predicate: key.predicate.clone(),
+        object: key.object.clone(),
+        unit: key.unit.clone(),
+        scope: key.scope.as_str(),
+        as_of: match (key.scope, &key.slot) {
+            (Scope::Tranche, Some(s)) if !s.starts_with("undated") => Some(s.clone()),
+            _ => None,
+        },
+        status,
+        values,
+        reasons: Vec::new(),
+        claims: out,
+        key: key.clone(),
+    }
+}
+
+fn min_opt(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        _ => None,
+    }
+}
+
+fn max_opt(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        _ => None,
+    }
+}
+
+/// Number near-duplicate claims: same central value and sentences whose
+/// normalised Levenshtein similarity is at least `NEAR_DUPLICATE`. Claims
+/// are in (doc, offset) order, so numbering is deterministic.
+fn cluster(claims: &mut [ClaimOut]) {
+    let mut next = 0;
+    for i in 0..claims.len() {
+        let found = (0..i).find(|&j| {
+            claims[j].amount.central() == claims[i].amount.central()
+                && similarity(&claims[j].sentence, &claims[i].sentence) >= NEAR_DUPLICATE
+        });
+        claims[i].cluster = match found {
+            Some(j) => claims[j].cluster,
+            None => {
+                next += 1;
+                next
+            }
+        };
+    }
+}
+
+/// Wording similarity of two sentences in [0, 1], on at most 400 characters
+/// each so that a pathological sentence costs bounded time.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let cut = |s: &str| s.chars().take(400).collect::<String>().to_lowercase();
+    strsim::normalized_levenshtein(&cut(a), &cut(b))
+}

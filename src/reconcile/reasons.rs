@@ -1,0 +1,232 @@
+//! Reasons: why the values of a fact may differ, in words a reviewer can
+//! check. Each conflict gets every reason that applies, in a fixed order:
+//! parts that add up, as-of dates, bounds, qualifiers, rounding; "no
+//! explanation found" when none does.
+
+use super::fact::{Fact, Status};
+use super::tranches::{self, Part};
+use crate::claims::Scope;
+use crate::normalize::{intervals_overlap, Bound};
+
+/// Words that mark a figure as projected rather than paid.
+const PROSPECTIVE: &[&str] = &["potential", "conditional", "possible", "proposed", "planned", "expected", "pending"];
+
+fn short_doc(doc: &str) -> String {
+    // "000_9de286f62ec30d0e.txt" → "000"; other names stay whole.
+    let stem = doc.rsplit('/').next().unwrap_or(doc);
+    match stem.split_once('_') {
+        Some((head, _)) if head.chars().all(|c| c.is_ascii_digit()) => head.to_string(),
+        _ => stem.trim_end_matches(".txt").trim_end_matches(".md").to_string(),
+    }
+}
+
+fn docs(list: &[String]) -> String {
+    list.iter().map(|d| short_doc(d)).collect::<Vec<_>>().join(", ")
+}
+
+/// Fill `fact.reasons`. `all` is every fact, for tranches and totals of the
+/// same parties.
+pub fn explain(fact: &mut Fact, all: &[Fact]) {
+    let mut reasons = Vec::new();
+    let same_parties = |o: &&Fact| {
+        o.subject == fact.subject && o.predicate == fact.predicate && o.object == fact.object && o.unit == fact.unit
+    };
+    if fact.status == Status::Conflict && fact.key.scope == Scope::Total {
+        arithmetic(fact, all.iter().filter(same_parties), &mut reasons);
+    }
+    if fact.status == Status::Conflict && fact.key.scope == Scope::Tranche {
+        // A tranche figure equal to a total of the same parties may be the
+        // whole commitment rather than this tranche.
+        for t in all.iter().filter(same_parties).filter(|o| o.key.scope == Scope::Total) {
+            for v in &fact.values {
+                if t.values.iter().any(|tv| tv.central == v.central) {
+                    reasons.push(format!(
+                        "scope: {} ({}) equals a total stated for the same parties; it may describe the whole commitment, not this tranche",
+                        v.display,
+                        docs(&v.sources)
+                    ));
+                }
+            }
+        }
+    }
+    if fact.status == Status::Conflict {
+        as_of_dates(fact, &mut reasons);
+        bounds(fact, &mut reasons);
+        qualifiers(fact, &mut reasons);
+        rounding(fact, &mut reasons);
+        if reasons.is_empty() {
+            reasons.push("no explanation found: a genuine disagreement between sources — check them".to_string());
+        }
+    } else if fact.status == Status::Consistent && fact.values.len() > 1 {
+        reasons.push(format!(
+            "values agree once rounding, \"about\" and bounds are taken into account: {}",
+            fact.values.iter().map(|v| v.display.clone()).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    fact.reasons = reasons;
+}
+
+fn arithmetic<'a>(fact: &Fact, related: impl Iterator<Item = &'a Fact>, reasons: &mut Vec<String>) {
+    let mut parts: Vec<Part> = Vec::new();
+    for t in related.filter(|o| o.key.scope == Scope::Tranche) {
+        for v in &t.values {
+            // One part per tranche value; "up to" parts count at their ceiling.
+            let Some(claim) = t.claims.iter().find(|c| c.amount.central() == v.central) else { continue };
+            let when = t.as_of.clone().map_or(String::new(), |a| format!(", {a}"));
+            parts.push(Part {
+                amount: claim.amount.clone(),
+                label: format!("{} (tranche{when}, {})", v.display_with(&claim.amount, fact), docs(&v.sources)),
+            });
+        }
+    }
+    if parts.is_empty() {
+        return;
+    }
+    parts.sort_by(|a, b| a.amount.central().total_cmp(&b.amount.central()).then(a.label.cmp(&b.label)));
+    for v in &fact.values {
+        let Some(claim) = fact.claims.iter().find(|c| c.amount.central() == v.central) else { continue };
+        let bases: Vec<Part> = fact
+            .values
+            .iter()
+            .filter(|b| b.central < v.central)
+            .filter_map(|b| {
+                let c = fact.claims.iter().find(|c| c.amount.central() == b.central)?;
+                Some(Part {
+                    amount: c.amount.clone(),
+                    label: format!("{} (total, {})", b.display, docs(&b.sources)),
+                })
+            })
+            .collect();
+        if let Some((base, used)) = tranches::explain(&claim.amount, &bases, &parts) {
+            let mut terms: Vec<String> = base.into_iter().collect();
+            terms.extend(used);
+            reasons.push(format!(
+                "parts add up: {} = {} — a running total that grew, not a contradiction",
+                v.display,
+                terms.join(" + ")
+            ));
+        }
+    }
+}
+
+impl super::fact::ValueOut {
+    fn display_with(&self, amount: &crate::normalize::Amount, fact: &Fact) -> String {
+        crate::normalize::format_amount(amount, |x| fact.fmt_num(x))
+    }
+}
+
+fn as_of_dates(fact: &Fact, reasons: &mut Vec<String>) {
+    // For each value: its as-of dates and where they came from.
+    let mut lines = Vec::new();
+    let mut stated: Vec<(f64, i64)> = Vec::new();
+    let mut distinct = std::collections::BTreeSet::new();
+    for v in &fact.values {
+        let mut dates: Vec<String> = Vec::new();
+        for c in fact.claims.iter().filter(|c| c.amount.central() == v.central) {
+            let d = match (&c.as_of, c.as_of_source) {
+                (Some(a), Some("document date")) => format!("{a} (article date, {})", short_doc(&c.doc)),
+                (Some(a), _) => {
+                    if let Some(i) = c.as_of_index {
+                        stated.push((v.central, i));
+                    }
+                    format!("{a} ({})", short_doc(&c.doc))
+                }
+                (None, _) => format!("undated ({})", short_doc(&c.doc)),
+            };
+            if let Some(a) = &c.as_of {
+                distinct.insert(a.get(0..7).unwrap_or(a).to_string());
+            }
+            if !dates.contains(&d) {
+                dates.push(d);
+            }
+        }
+        lines.push(format!("{}: {}", v.display, dates.join(", ")));
+    }
+    if distinct.len() < 2 {
+        return;
+    }
+    let mut reason = format!("different as-of dates — {}", lines.join("; "));
+    // Dates stated in the text (not article dates) tell growth from contradiction.
+    stated.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.total_cmp(&b.0)));
+    if stated.len() >= 2 {
+        let grows = stated.windows(2).all(|w| w[1].0 >= w[0].0);
+        reason.push_str(if grows {
+            ". In the dates the text states, the value only grows: consistent with a running total"
+        } else {
+            ". In the dates the text states, a larger value comes before a smaller one: not explained by growth"
+        });
+    }
+    reasons.push(reason);
+}
+
+fn bounds(fact: &Fact, reasons: &mut Vec<String>) {
+    for c in &fact.claims {
+        let others_exceed = |pred: &dyn Fn(f64) -> bool| {
+            fact.values.iter().any(|v| v.central != c.amount.central() && pred(v.central))
+        };
+        match c.bound {
+            Some(Bound::Upper) if !c.approx && others_exceed(&|x| x > c.amount.central()) => reasons.push(format!(
+                "bound: \"{}\" ({}) is a ceiling (\"up to\"), not an amount paid; larger figures elsewhere do not contradict a ceiling set earlier",
+                c.text,
+                short_doc(&c.doc)
+            )),
+            Some(Bound::Lower) if others_exceed(&|x| x < c.amount.central()) => reasons.push(format!(
+                "bound: \"{}\" ({}) is a floor (\"over\"/\"more than\")",
+                c.text,
+                short_doc(&c.doc)
+            )),
+            _ => {}
+        }
+    }
+    reasons.dedup();
+}
+
+fn qualifiers(fact: &Fact, reasons: &mut Vec<String>) {
+    for v in &fact.values {
+        let mut words: Vec<String> = Vec::new();
+        let mut sources: Vec<String> = Vec::new();
+        for c in fact.claims.iter().filter(|c| c.amount.central() == v.central) {
+            let prospective: Vec<&String> = c.qualifiers.iter().filter(|q| PROSPECTIVE.contains(&q.as_str())).collect();
+            if prospective.is_empty() {
+                continue;
+            }
+            for q in c.qualifiers.iter().filter(|q| PROSPECTIVE.contains(&q.as_str()) || c.approx && !q.contains(' ') ) {
+                if !words.contains(q) {
+                    words.push(q.clone());
+                }
+            }
+            if !sources.contains(&c.doc) {
+                sources.push(c.doc.clone());
+            }
+        }
+        if !words.is_empty() {
+            reasons.push(format!(
+                "qualified: {} ({}) is stated as {} — a projected or conditional figure, not an amount already invested",
+                v.display,
+                docs(&sources),
+                words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ")
+            ));
+        }
+    }
+}
+
+fn rounding(fact: &Fact, reasons: &mut Vec<String>) {
+    for (i, a) in fact.values.iter().enumerate() {
+        for b in fact.values.iter().skip(i + 1) {
+            let ca = fact.claims.iter().find(|c| c.amount.central() == a.central);
+            let cb = fact.claims.iter().find(|c| c.amount.central() == b.central);
+            let (Some(ca), Some(cb)) = (ca, cb) else { continue };
+            let rel = (a.central - b.central).abs() / a.central.abs().max(b.central.abs()).max(f64::MIN_POSITIVE);
+            if intervals_overlap(ca.amount.interval(), cb.amount.interval()) {
+                reasons.push(format!("rounding: {} and {} agree within the precision they are written with", a.display, b.display));
+            } else if rel < 0.1 {
+                reasons.push(format!(
+                    "rounding?: {} and {} differ by {:.1}% — more than their stated precision allows, but check whether one is rounded",
+                    a.display,
+                    b.display,
+                    rel * 100.0
+                ));
+            }
+        }
+    }
+}

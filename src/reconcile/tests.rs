@@ -1,0 +1,55 @@
+use super::*;
+use crate::pipeline::analyze;
+use crate::rules::RuleSet;
+
+fn facts(docs: &[(&str, &str)]) -> Vec<Fact> {
+    let rules = RuleSet::builtin().unwrap();
+    let claims: Vec<SourcedClaim> = docs
+        .iter()
+        .flat_map(|(name, text)| {
+            analyze(text, &rules, None).claims.into_iter().map(move |claim| SourcedClaim {
+                doc: name.to_string(),
+                claim,
+            })
+        })
+        .collect();
+    reconcile(&claims)
+}
+
+#[test]
+fn rounding_and_bounds_agree() {
+    let f = facts(&[
+        ("a", "Microsoft’s $13 billion OpenAI investment."),
+        ("b", "Microsoft invested about $13.8 billion in OpenAI."),
+        ("c", "Microsoft has invested over $13 billion in OpenAI."),
+    ]);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].status, Status::Consistent, "{:#?}", f[0]);
+}
+
+#[test]
+fn different_totals_conflict_and_tranches_explain_them() {
+    let f = facts(&[
+        ("a", "Acme invested a total of $4 billion in Beta Labs. It began with an initial $1.25 billion in September 2023 and an additional $2.75 billion in March 2024."),
+        ("b", "Acme’s cumulative $8 billion investment in Beta Labs came with an additional $4 billion commitment in November 2024."),
+    ]);
+    let total = f.iter().find(|x| x.scope == "total").expect("a total fact");
+    assert_eq!(total.status, Status::Conflict);
+    assert_eq!(total.values.len(), 2);
+    let reasons = total.reasons.join("\n");
+    assert!(reasons.contains("$4B = $1.25B"), "{reasons}");
+    assert!(reasons.contains("$8B = $4B (total"), "{reasons}");
+    // Tranches are facts of their own, one per date.
+    let tranches: Vec<&Fact> = f.iter().filter(|x| x.scope == "tranche").collect();
+    assert_eq!(tranches.len(), 3, "{tranches:#?}");
+}
+
+#[test]
+fn genuine_disagreement_says_so() {
+    let f = facts(&[
+        ("a", "Acme invested $21 billion in Beta Labs."),
+        ("b", "Acme invested $22 billion in Beta Labs."),
+    ]);
+    assert_eq!(f[0].status, Status::Conflict);
+    assert!(f[0].reasons.iter().any(|r| r.contains("rounding?")), "{:?}", f[0].reasons);
+}

@@ -1,0 +1,168 @@
+//! JSON: the output contract.
+//!
+//! `crosscheck extract` writes one mention a line:
+//! `{"doc","kind","start","end","text", …kind fields, "rule"}` where
+//! start/end are byte offsets into the file. facts.json holds
+//! `{"summary", "documents": [{"doc","status","reason",…}], "facts": […]}`.
+
+use super::Summary;
+use crate::extract::{Mention, Value};
+use crate::normalize::serialize_opt_num;
+use crate::pipeline::RunResult;
+use crate::reconcile::Fact;
+use crate::rules::RuleSet;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct MentionLine<'a> {
+    doc: &'a str,
+    kind: &'static str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(flatten)]
+    fields: Fields<'a>,
+    rule: String,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Fields<'a> {
+    Money {
+        currency: &'a str,
+        #[serde(serialize_with = "serialize_opt_num")]
+        value: Option<f64>,
+        #[serde(serialize_with = "serialize_opt_num")]
+        min: Option<f64>,
+        #[serde(serialize_with = "serialize_opt_num")]
+        max: Option<f64>,
+        approx: bool,
+        bound: Option<crate::normalize::Bound>,
+        per: Option<&'a str>,
+    },
+    Date {
+        value: Option<&'a str>,
+        granularity: &'static str,
+        min: Option<&'a str>,
+        max: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        role: Option<&'a str>,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        fiscal: bool,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        year_inferred: bool,
+    },
+    Percent {
+        #[serde(serialize_with = "serialize_opt_num")]
+        value: Option<f64>,
+        #[serde(serialize_with = "serialize_opt_num")]
+        min: Option<f64>,
+        #[serde(serialize_with = "serialize_opt_num")]
+        max: Option<f64>,
+        approx: bool,
+        bound: Option<crate::normalize::Bound>,
+    },
+    Entity {
+        #[serde(rename = "type")]
+        kind: &'a str,
+        canonical: &'a str,
+        parent: Option<&'a str>,
+    },
+}
+
+/// One mention as a JSON line (no trailing newline).
+pub fn mention_line(doc: &str, text: &str, m: &Mention, rules: &RuleSet) -> String {
+    let fields = match &m.value {
+        Value::Money(x) => Fields::Money {
+            currency: &x.currency,
+            value: x.amount.value,
+            min: x.amount.min,
+            max: x.amount.max,
+            approx: x.amount.approx,
+            bound: x.amount.bound,
+            per: x.per.as_deref(),
+        },
+        Value::Date(d) => Fields::Date {
+            value: d.value.as_deref(),
+            granularity: d.granularity.as_str(),
+            min: d.min.as_deref(),
+            max: d.max.as_deref(),
+            role: d.role.as_deref(),
+            fiscal: d.fiscal,
+            year_inferred: d.year_inferred,
+        },
+        Value::Percent(a) => Fields::Percent {
+            value: a.value,
+            min: a.min,
+            max: a.max,
+            approx: a.approx,
+            bound: a.bound,
+        },
+        Value::Entity(e) => Fields::Entity {
+            kind: &e.kind,
+            canonical: &e.canonical,
+            parent: e.parent.as_deref(),
+        },
+    };
+    let line = MentionLine {
+        doc,
+        kind: m.kind.as_str(),
+        start: m.span.start,
+        end: m.span.end,
+        text: &text[m.span.range()],
+        fields,
+        rule: rules.label(m.rule),
+    };
+    serde_json::to_string(&line).expect("mention serialises")
+}
+
+#[derive(Serialize)]
+struct DocLine<'a> {
+    doc: &'a str,
+    status: &'static str,
+    reason: Option<&'a str>,
+    date: Option<&'a str>,
+    mentions: usize,
+    claims: usize,
+}
+
+#[derive(Serialize)]
+struct FactsFile<'a> {
+    summary: Summary,
+    documents: Vec<DocLine<'a>>,
+    facts: &'a [Fact],
+}
+
+/// facts.json, pretty-printed, ending in a newline.
+pub fn facts_json(run: &RunResult) -> String {
+    let documents = run
+        .documents
+        .iter()
+        .map(|d| match &d.result {
+            Ok(s) => DocLine {
+                doc: &d.name,
+                status: "ok",
+                reason: None,
+                date: s.doc_date.as_ref().and_then(|x| x.value.as_deref()),
+                mentions: s.mentions.len(),
+                claims: s.claims.len(),
+            },
+            Err(reason) => DocLine {
+                doc: &d.name,
+                status: "skipped",
+                reason: Some(reason),
+                date: None,
+                mentions: 0,
+                claims: 0,
+            },
+        })
+        .collect();
+    let file = FactsFile {
+        summary: Summary::of(run),
+        documents,
+        facts: &run.facts,
+    };
+    let mut s = serde_json::to_string_pretty(&file).expect("facts serialise");
+    s.push('\n');
+    s
+}

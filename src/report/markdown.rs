@@ -1,0 +1,134 @@
+//! report.md: conflicts first, each with its values side by side, the
+//! sources that state them, the reasons to check and the sentences, with the
+//! value in bold; then consistent facts; then single-source facts; then the
+//! documents processed and skipped.
+
+use super::Summary;
+use crate::pipeline::RunResult;
+use crate::reconcile::{Fact, Status};
+use std::fmt::Write;
+
+/// Escape text for a Markdown table cell or paragraph.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The sentence with the claim's value in bold.
+fn marked_sentence(sentence: &str, text: &str) -> String {
+    match sentence.find(text) {
+        Some(i) => format!(
+            "{}**{}**{}",
+            esc(&sentence[..i]),
+            esc(text),
+            esc(&sentence[i + text.len()..])
+        ),
+        None => esc(sentence),
+    }
+}
+
+fn fact_section(out: &mut String, f: &Fact, detailed: bool) {
+    let _ = writeln!(out, "### {}\n", esc(&f.title()));
+    let _ = writeln!(out, "Status: **{}** · {} claims from {} sources · id `{}`\n", f.status.as_str(), f.claims.len(), f.source_count(), f.id);
+    let _ = writeln!(out, "| value | sources | as written |");
+    let _ = writeln!(out, "|---|---|---|");
+    for v in &f.values {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            esc(&v.display),
+            esc(&v.sources.join(", ")),
+            v.stated.iter().map(|s| format!("\"{}\"", esc(s))).collect::<Vec<_>>().join(", ")
+        );
+    }
+    out.push('\n');
+    if !f.reasons.is_empty() {
+        let _ = writeln!(out, "Why they may differ:\n");
+        for r in &f.reasons {
+            let _ = writeln!(out, "- {}", esc(r));
+        }
+        out.push('\n');
+    }
+    if detailed {
+        let _ = writeln!(out, "Claims:\n");
+        for c in &f.claims {
+            let mut tags = Vec::new();
+            if let Some(a) = &c.as_of {
+                tags.push(format!("as of {a} ({})", c.as_of_source.unwrap_or("")));
+            }
+            if !c.qualifiers.is_empty() {
+                tags.push(format!("qualifiers: {}", c.qualifiers.join(", ")));
+            }
+            if let Some(i) = c.inferred {
+                tags.push(format!("parties inferred from the {i}"));
+            }
+            let _ = writeln!(
+                out,
+                "- `{}` bytes {}–{}: {}{}",
+                esc(&c.doc),
+                c.start,
+                c.end,
+                marked_sentence(&c.sentence, &c.text),
+                if tags.is_empty() { String::new() } else { format!(" — {}", esc(&tags.join("; "))) }
+            );
+        }
+        out.push('\n');
+    }
+}
+
+/// Render report.md.
+pub fn render(run: &RunResult, rules_origin: &str) -> String {
+    let s = Summary::of(run);
+    let mut out = String::new();
+    let _ = writeln!(out, "# crosscheck report\n");
+    let _ = writeln!(
+        out,
+        "{} documents ({} processed, {} skipped) · {} mentions · {} claims · {} facts: **{} conflicts**, {} consistent, {} single-source · rules: {}\n",
+        s.documents, s.processed, s.skipped, s.mentions, s.claims, s.facts, s.conflicts, s.consistent, s.single, esc(rules_origin)
+    );
+    for (status, heading, detailed) in [
+        (Status::Conflict, "Conflicts", true),
+        (Status::Consistent, "Consistent facts", true),
+        (Status::Single, "Single-source facts", false),
+    ] {
+        let facts: Vec<&Fact> = run.facts.iter().filter(|f| f.status == status).collect();
+        let _ = writeln!(out, "## {heading} ({})\n", facts.len());
+        if facts.is_empty() {
+            let _ = writeln!(out, "None.\n");
+        }
+        for f in facts {
+            fact_section(&mut out, f, detailed);
+        }
+    }
+    let _ = writeln!(out, "## Documents\n");
+    let _ = writeln!(out, "| document | status | date | mentions | claims |");
+    let _ = writeln!(out, "|---|---|---|---|---|");
+    for d in &run.documents {
+        match &d.result {
+            Ok(x) => {
+                let _ = writeln!(
+                    out,
+                    "| {} | processed | {} | {} | {} |",
+                    esc(&d.name),
+                    x.doc_date.as_ref().and_then(|v| v.value.clone()).unwrap_or_else(|| "—".into()),
+                    x.mentions.len(),
+                    x.claims.len()
+                );
+            }
+            Err(reason) => {
+                let _ = writeln!(out, "| {} | skipped: {} | — | — | — |", esc(&d.name), esc(reason));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,46 @@
+//! Report: facts and document outcomes → what people and programs read.
+//!
+//! The library never prints: each format renders to a `String` and the CLI
+//! decides where it goes. `json` is the output contract (facts.json and the
+//! mention lines of `crosscheck extract`), `markdown` is report.md, and
+//! `terminal` is the summary printed after a run, conflicts first.
+
+pub mod json;
+pub mod markdown;
+pub mod terminal;
+
+use crate::pipeline::RunResult;
+use crate::reconcile::Status;
+
+/// Counts shown at the top of every report.
+#[derive(Debug, Clone, Copy, Default, serde::Serialize)]
+pub struct Summary {
+    pub documents: usize,
+    pub processed: usize,
+    pub skipped: usize,
+    pub mentions: usize,
+    pub claims: usize,
+    pub facts: usize,
+    pub conflicts: usize,
+    pub consistent: usize,
+    pub single: usize,
+}
+
+impl Summary {
+    pub fn of(run: &RunResult) -> Summary {
+        let ok = run.documents.iter().filter_map(|d| d.result.as_ref().ok());
+        let (mentions, claims) = ok.fold((0, 0), |(m, c), s| (m + s.mentions.len(), c + s.claims.len()));
+        let count = |st: Status| run.facts.iter().filter(|f| f.status == st).count();
+        Summary {
+            documents: run.documents.len(),
+            processed: run.processed(),
+            skipped: run.skipped(),
+            mentions,
+            claims,
+            facts: run.facts.len(),
+            conflicts: count(Status::Conflict),
+            consistent: count(Status::Consistent),
+            single: count(Status::Single),
+        }
+    }
+}

@@ -1,0 +1,697 @@
+//! Rule files → compiled matchers.
+//!
+//! Lexicon tables (currencies, scales, qualifiers, months…) become lookup maps
+//! and regex alternations; patterns are regex templates whose `{macros}` expand
+//! to those alternations with named groups; entities and claim words become
+//! aho-corasick automata. All problems are collected and returned together.
+
+use super::format::{self, Example, RuleFile};
+use super::problem::{at, enclosing_rule_name};
+use super::{RuleId, RuleInfo, RuleSet, RuleSource};
+use crate::error::{Error, Result, RuleProblem};
+use crate::normalize::Effect;
+use crate::span::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexBuilder};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use toml::Spanned;
+
+/// What a pattern produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PatternKind {
+    Money,
+    Date,
+    Percent,
+    Entity,
+}
+
+impl PatternKind {
+    fn parse(s: &str) -> Option<PatternKind> {
+        match s {
+            "money" => Some(PatternKind::Money),
+            "date" => Some(PatternKind::Date),
+            "percent" => Some(PatternKind::Percent),
+            "entity" => Some(PatternKind::Entity),
+            _ => None,
+        }
+    }
+
+    /// Named groups a pattern of this kind may use (anything else is a typo).
+    fn groups(self) -> &'static [&'static str] {
+        match self {
+            PatternKind::Money => &[
+                "num", "num2", "numword", "numword2", "qual", "qual2", "cur_prefix",
+                "cur_prefix2", "cur_suffix", "cur_suffix2", "scale", "scale2", "per", "span",
+            ],
+            PatternKind::Percent => &["num", "num2", "numword", "numword2", "qual", "qual2", "span"],
+            PatternKind::Date => &[
+                "year", "year2", "month", "month2", "month_num", "day", "day2", "quarter", "fiscal",
+                "span",
+            ],
+            PatternKind::Entity => &["span"],
+        }
+    }
+}
+
+/// A compiled `[[pattern]]`.
+#[derive(Debug)]
+pub struct CompiledPattern {
+    pub id: RuleId,
+    pub kind: PatternKind,
+    pub regex: Regex,
+    pub role: Option<String>,
+    pub stopwords: HashSet<String>,
+}
+
+/// Lookup maps for the lexicon tables. Keys are lower-cased with single spaces.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub cur_prefix: HashMap<String, (RuleId, String, f64)>,
+    pub cur_suffix: HashMap<String, (RuleId, String, f64)>,
+    pub scale: HashMap<String, (RuleId, f64)>,
+    pub qualifier: HashMap<String, (RuleId, Effect)>,
+    pub number_word: HashMap<String, (RuleId, f64)>,
+    pub per: HashMap<String, (RuleId, String)>,
+    pub month: HashMap<String, (RuleId, u32)>,
+}
+
+/// The key under which a lexicon word is stored and looked up.
+pub fn lex_key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A known entity.
+#[derive(Debug, Clone)]
+pub struct EntityInfo {
+    pub id: RuleId,
+    pub canonical: String,
+    pub kind: String,
+    pub parent: Option<String>,
+}
+
+/// The gazetteer: aliases → entities, matched with aho-corasick.
+#[derive(Debug)]
+pub struct Gazetteer {
+    pub entities: Vec<EntityInfo>,
+    exact: Option<(AhoCorasick, Vec<usize>)>,
+    nocase: Option<(AhoCorasick, Vec<usize>)>,
+}
+
+impl Gazetteer {
+    /// All alias matches as (span, entity index), leftmost-longest, on word
+    /// boundaries. A boundary also counts between a lower-case letter and an
+    /// upper-case one, because flattened tables glue cells together
+    /// ("from MicrosoftPrimarily").
+    pub fn find(&self, text: &str) -> Vec<(Span, usize)> {
+        let mut out = Vec::new();
+        for (ac, map) in [&self.exact, &self.nocase].into_iter().flatten() {
+            for m in ac.find_iter(text) {
+                let span = Span::new(m.start(), m.end());
+                if is_word_bounded(text, span, true) {
+                    out.push((span, map[m.pattern().as_usize()]));
+                }
+            }
+        }
+        // Prefer the longer of overlapping matches from the two automata.
+        out.sort_by_key(|(s, i)| (s.start, std::cmp::Reverse(s.end), *i));
+        let mut kept: Vec<(Span, usize)> = Vec::new();
+        for (s, i) in out {
+            if kept.last().is_some_and(|(k, _)| k.overlaps(&s)) {
+                continue;
+            }
+            kept.push((s, i));
+        }
+        kept
+    }
+
+    /// Find an entity by canonical name.
+    pub fn by_canonical(&self, name: &str) -> Option<&EntityInfo> {
+        self.entities.iter().find(|e| e.canonical == name)
+    }
+}
+
+/// True when `span` does not cut a word: the characters either side of it are
+/// not alphanumeric where the span's own edge is. With `camel`, a lower→upper
+/// transition also counts as a boundary at the end.
+pub fn is_word_bounded(text: &str, span: Span, camel: bool) -> bool {
+    let first = text[span.start..].chars().next();
+    let last = text[..span.end].chars().next_back();
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    if let (Some(f), Some(b)) = (first, before) {
+        if f.is_alphanumeric() && b.is_alphanumeric() {
+            return false;
+        }
+    }
+    if let (Some(l), Some(a)) = (last, after) {
+        if l.is_alphanumeric() && a.is_alphanumeric() {
+            let camel_join = camel && l.is_lowercase() && a.is_uppercase();
+            if !camel_join {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// A claim trigger.
+#[derive(Debug, Clone)]
+pub struct TriggerInfo {
+    pub id: RuleId,
+    pub predicate: String,
+    pub money: bool,
+    pub percent: bool,
+    pub object_preps: Vec<String>,
+    pub agent_preps: Vec<String>,
+}
+
+/// What a cue word does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueSets {
+    Tranche,
+    Total,
+    Sum,
+    Label,
+}
+
+/// Where a cue must stand relative to the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CuePosition {
+    Before,
+    After,
+    Any,
+}
+
+/// A claim cue.
+#[derive(Debug, Clone)]
+pub struct CueInfo {
+    pub id: RuleId,
+    pub sets: CueSets,
+    pub position: CuePosition,
+}
+
+/// Phrases matched as whole words ignoring ASCII case, each mapped to an item.
+#[derive(Debug)]
+pub struct PhraseSet<T> {
+    pub items: Vec<T>,
+    ac: Option<(AhoCorasick, Vec<usize>)>,
+}
+
+impl<T> PhraseSet<T> {
+    fn new(items: Vec<T>, phrases: Vec<(String, usize)>) -> PhraseSet<T> {
+        let ac = build_ac(&phrases, true);
+        PhraseSet { items, ac }
+    }
+
+    /// Matches as (span, item index), leftmost-longest, whole words only.
+    pub fn find(&self, text: &str) -> Vec<(Span, usize)> {
+        let Some((ac, map)) = &self.ac else {
+            return Vec::new();
+        };
+        ac.find_iter(text)
+            .map(|m| (Span::new(m.start(), m.end()), map[m.pattern().as_usize()]))
+            .filter(|(s, _)| is_word_bounded(text, *s, false))
+            .collect()
+    }
+}
+
+fn build_ac(phrases: &[(String, usize)], nocase: bool) -> Option<(AhoCorasick, Vec<usize>)> {
+    if phrases.is_empty() {
+        return None;
+    }
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(nocase)
+        .build(phrases.iter().map(|(p, _)| p.as_str()))
+        .expect("aho-corasick over plain strings builds");
+    Some((ac, phrases.iter().map(|(_, i)| *i).collect()))
+}
+
+/// Limits that keep a hostile rule file from costing unbounded memory.
+const REGEX_SIZE_LIMIT: usize = 16 << 20;
+
+struct Ctx<'a> {
+    problems: Vec<RuleProblem>,
+    rules: Vec<RuleInfo>,
+    names: BTreeMap<(&'static str, String), (String, usize)>,
+    source: Option<&'a RuleSource>,
+}
+
+impl<'a> Ctx<'a> {
+    fn problem(&mut self, offset: usize, rule: Option<&str>, msg: impl Into<String>, help: Option<String>) {
+        let src = self.source.expect("source set");
+        self.problems.push(at(&src.path, &src.text, offset, rule, msg, help));
+    }
+
+    /// Register a rule; returns its id.
+    fn add(
+        &mut self,
+        table: &'static str,
+        name: &Spanned<String>,
+        examples: &[Spanned<Example>],
+    ) -> RuleId {
+        let src = self.source.expect("source set");
+        let (line, _) = crate::span::line_col(&src.text, name.span().start);
+        let key = (table, name.get_ref().clone());
+        if let Some((file, first_line)) = self.names.get(&key).cloned() {
+            self.problem(
+                name.span().start,
+                Some(name.get_ref()),
+                format!("duplicate {table} name (first defined at {file}:{first_line})"),
+                Some("give each rule its own name".into()),
+            );
+        } else {
+            self.names.insert(key, (src.path.clone(), line));
+        }
+        if name.get_ref().trim().is_empty() {
+            self.problem(name.span().start, None, "empty rule name", Some("name = \"my-rule\"".into()));
+        }
+        if examples.is_empty() {
+            self.problem(
+                name.span().start,
+                Some(name.get_ref()),
+                format!("{table} rule has no examples"),
+                Some("add examples = [{ text = \"…\", … }]: every rule carries examples it must match".into()),
+            );
+        }
+        let examples = examples
+            .iter()
+            .map(|e| (crate::span::line_col(&src.text, e.span().start).0, e.get_ref().clone()))
+            .collect();
+        self.rules.push(RuleInfo {
+            file: src.path.clone(),
+            table,
+            name: name.get_ref().clone(),
+            line,
+            examples,
+        });
+        (self.rules.len() - 1) as RuleId
+    }
+}
+
+/// Parse and compile every source.
+pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
+    let mut ctx = Ctx {
+        problems: Vec::new(),
+        rules: Vec::new(),
+        names: BTreeMap::new(),
+        source: None,
+    };
+    let mut parsed: Vec<(&RuleSource, RuleFile)> = Vec::new();
+    for src in sources {
+        match toml::from_str::<RuleFile>(&src.text) {
+            Ok(file) => parsed.push((src, file)),
+            Err(e) => {
+                let offset = e.span().map_or(0, |s| s.start);
+                let rule = enclosing_rule_name(&src.text, offset);
+                let message = e.message().trim().to_string();
+                let help = if message.contains("unknown field") {
+                    Some("check the spelling; the fields each table takes are listed in rules/README.md".into())
+                } else if message.contains("missing field") {
+                    Some("add the missing field".into())
+                } else {
+                    None
+                };
+                ctx.problems
+                    .push(at(&src.path, &src.text, offset, rule.as_deref(), message, help));
+            }
+        }
+    }
+
+    let mut lex = Lexicon::default();
+    let mut alts: HashMap<&'static str, Vec<String>> = HashMap::new();
+    let mut entities: Vec<EntityInfo> = Vec::new();
+    let mut exact_aliases: Vec<(String, usize)> = Vec::new();
+    let mut nocase_aliases: Vec<(String, usize)> = Vec::new();
+    let mut triggers: Vec<TriggerInfo> = Vec::new();
+    let mut trigger_phrases: Vec<(String, usize)> = Vec::new();
+    let mut cues: Vec<CueInfo> = Vec::new();
+    let mut cue_phrases: Vec<(String, usize)> = Vec::new();
+    let mut raw_patterns: Vec<(&RuleSource, &Spanned<format::Pattern>, RuleId)> = Vec::new();
+
+    for (src, file) in &parsed {
+        ctx.source = Some(src);
+        for c in &file.currency {
+            let c = c.get_ref();
+            let id = ctx.add("currency", &c.name, &c.examples);
+            let factor = c.factor.unwrap_or(1.0);
+            if c.prefixes.is_empty() && c.suffixes.is_empty() {
+                ctx.problem(c.name.span().start, Some(c.name.get_ref()), "currency has neither prefixes nor suffixes", Some("add prefixes = [\"$\"] or suffixes = [\"dollars\"]".into()));
+            }
+            for p in &c.prefixes {
+                lex.cur_prefix.insert(lex_key(p), (id, c.code.clone(), factor));
+                alts.entry("cur_prefix").or_default().push(p.clone());
+            }
+            for s in &c.suffixes {
+                lex.cur_suffix.insert(lex_key(s), (id, c.code.clone(), factor));
+                alts.entry("cur_suffix").or_default().push(s.clone());
+            }
+        }
+        for s in &file.scale {
+            let s = s.get_ref();
+            let id = ctx.add("scale", &s.name, &s.examples);
+            for w in &s.words {
+                lex.scale.insert(lex_key(w), (id, s.multiplier));
+                alts.entry("scale").or_default().push(w.clone());
+            }
+        }
+        for q in &file.qualifier {
+            let q = q.get_ref();
+            let id = ctx.add("qualifier", &q.name, &q.examples);
+            let Some(effect) = Effect::parse(q.effect.get_ref()) else {
+                ctx.problem(q.effect.span().start, Some(q.name.get_ref()), format!("unknown effect '{}'", q.effect.get_ref()), Some("use one of: approx, lower, upper, almost".into()));
+                continue;
+            };
+            for p in &q.phrases {
+                lex.qualifier.insert(lex_key(p), (id, effect));
+                alts.entry("qualifier").or_default().push(p.clone());
+            }
+        }
+        for n in &file.number_word {
+            let n = n.get_ref();
+            let id = ctx.add("number_word", &n.name, &n.examples);
+            for w in &n.words {
+                lex.number_word.insert(lex_key(w), (id, n.value));
+                alts.entry("number_word").or_default().push(w.clone());
+            }
+        }
+        for p in &file.per {
+            let p = p.get_ref();
+            let id = ctx.add("per", &p.name, &p.examples);
+            for w in &p.words {
+                lex.per.insert(lex_key(w), (id, p.unit.clone()));
+                alts.entry("per").or_default().push(w.clone());
+            }
+        }
+        for m in &file.month {
+            let m = m.get_ref();
+            let id = ctx.add("month", &m.name, &m.examples);
+            if !(1..=12).contains(&m.number) {
+                ctx.problem(m.name.span().start, Some(m.name.get_ref()), format!("month number {} is not 1 to 12", m.number), None);
+            }
+            for w in &m.words {
+                lex.month.insert(lex_key(w.trim_end_matches('.')), (id, m.number));
+                alts.entry("month").or_default().push(w.clone());
+            }
+        }
+        for p in &file.pattern {
+            let id = ctx.add("pattern", &p.get_ref().name, &p.get_ref().examples);
+            raw_patterns.push((src, p, id));
+        }
+        for e in &file.entity {
+            let e = e.get_ref();
+            let id = ctx.add("entity", &e.name, &e.examples);
+            let idx = entities.len();
+            entities.push(EntityInfo {
+                id,
+                canonical: e.canonical.clone(),
+                kind: e.kind.clone(),
+                parent: e.parent.clone(),
+            });
+            for a in &e.aliases {
+                if e.ignore_case {
+                    nocase_aliases.push((a.clone(), idx));
+                } else {
+                    exact_aliases.push((a.clone(), idx));
+                }
+            }
+            if e.aliases.is_empty() {
+                ctx.problem(e.name.span().start, Some(e.name.get_ref()), "entity has no aliases", Some("aliases = [\"Name\", \"Other spelling\"]".into()));
+            }
+        }
+        for t in &file.trigger {
+            let t = t.get_ref();
+            let id = ctx.add("trigger", &t.name, &t.examples);
+            for v in &t.values {
+                if v != "money" && v != "percent" {
+                    ctx.problem(t.name.span().start, Some(t.name.get_ref()), format!("unknown value kind '{v}'"), Some("values = [\"money\"] or [\"percent\"] or both".into()));
+                }
+            }
+            let idx = triggers.len();
+            triggers.push(TriggerInfo {
+                id,
+                predicate: t.predicate.clone(),
+                money: t.values.iter().any(|v| v == "money"),
+                percent: t.values.iter().any(|v| v == "percent"),
+                object_preps: t.object_preps.iter().map(|p| p.to_lowercase()).collect(),
+                agent_preps: t.agent_preps.iter().map(|p| p.to_lowercase()).collect(),
+            });
+            for w in &t.words {
+                trigger_phrases.push((w.clone(), idx));
+            }
+        }
+        for c in &file.cue {
+            let c = c.get_ref();
+            let id = ctx.add("cue", &c.name, &c.examples);
+            let sets = match c.sets.get_ref().as_str() {
+                "tranche" => CueSets::Tranche,
+                "total" => CueSets::Total,
+                "sum" => CueSets::Sum,
+                "label" => CueSets::Label,
+                other => {
+                    ctx.problem(c.sets.span().start, Some(c.name.get_ref()), format!("unknown cue effect '{other}'"), Some("sets = \"tranche\", \"total\", \"sum\" or \"label\"".into()));
+                    continue;
+                }
+            };
+            let position = match c.position.as_str() {
+                "before" => CuePosition::Before,
+                "after" => CuePosition::After,
+                "any" => CuePosition::Any,
+                other => {
+                    ctx.problem(c.name.span().start, Some(c.name.get_ref()), format!("unknown position '{other}'"), Some("position = \"before\", \"after\" or \"any\"".into()));
+                    continue;
+                }
+            };
+            let idx = cues.len();
+            cues.push(CueInfo { id, sets, position });
+            for w in &c.words {
+                cue_phrases.push((w.clone(), idx));
+            }
+        }
+    }
+
+    // Parents must name a known entity.
+    let canon: HashSet<&str> = entities.iter().map(|e| e.canonical.as_str()).collect();
+    for (src, file) in &parsed {
+        for e in &file.entity {
+            let e = e.get_ref();
+            if let Some(p) = &e.parent {
+                if !canon.contains(p.as_str()) {
+                    ctx.problems.push(at(&src.path, &src.text, e.name.span().start, Some(e.name.get_ref()), format!("parent '{p}' is not the canonical name of any entity"), Some("add that entity, or fix the parent's spelling".into())));
+                }
+            }
+        }
+    }
+
+    let macros = build_macros(&alts);
+    let mut patterns = Vec::new();
+    for (src, p, id) in raw_patterns {
+        let p = p.get_ref();
+        let name = p.name.get_ref();
+        let Some(kind) = PatternKind::parse(p.kind.get_ref()) else {
+            ctx.problems.push(at(&src.path, &src.text, p.kind.span().start, Some(name), format!("unknown pattern kind '{}'", p.kind.get_ref()), Some("kind = \"money\", \"date\", \"percent\" or \"entity\"".into())));
+            continue;
+        };
+        match compile_pattern(p.regex.get_ref(), &macros, kind) {
+            Ok(regex) => patterns.push(CompiledPattern {
+                id,
+                kind,
+                regex,
+                role: p.role.clone(),
+                stopwords: p.stopwords.iter().map(|s| s.to_string()).collect(),
+            }),
+            Err((offset, msg, help)) => {
+                let raw = &src.text[p.regex.span()];
+                let base = raw.find(p.regex.get_ref().as_str()).map_or(p.regex.span().start, |i| p.regex.span().start + i);
+                let off = if raw.contains(p.regex.get_ref().as_str()) { base + offset } else { base };
+                ctx.problems.push(at(&src.path, &src.text, off, Some(name), msg, help));
+            }
+        }
+    }
+
+    if !ctx.problems.is_empty() {
+        return Err(Error::Rules(ctx.problems));
+    }
+
+    Ok(RuleSet {
+        rules: ctx.rules,
+        lexicon: lex,
+        patterns,
+        gazetteer: Gazetteer {
+            entities,
+            exact: build_ac(&exact_aliases, false),
+            nocase: build_ac(&nocase_aliases, true),
+        },
+        triggers: PhraseSet::new(triggers, trigger_phrases),
+        cues: PhraseSet::new(cues, cue_phrases),
+        origin,
+    })
+}
+
+/// A macro: the regex it expands to, with `{n}` standing for the group suffix.
+fn build_macros(alts: &HashMap<&'static str, Vec<String>>) -> HashMap<&'static str, String> {
+    let alt = |key: &str| -> String {
+        let mut words: Vec<String> = alts.get(key).cloned().unwrap_or_default();
+        // Longest first: the regex alternation is leftmost-first.
+        words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        words.dedup();
+        if words.is_empty() {
+            // Matches nothing, so a pattern using an empty lexicon is inert.
+            return "[^\\s\\S]".to_string();
+        }
+        words
+            .iter()
+            .map(|w| {
+                // A space in a phrase matches any run of white space.
+                w.split(' ').map(regex::escape).collect::<Vec<_>>().join(r"\s+")
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let mut m: HashMap<&'static str, String> = HashMap::new();
+    m.insert("number", r"(?P<num{n}>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)".into());
+    m.insert("number_word", format!(r"(?P<numword{{n}}>(?i:{}))\b", alt("number_word")));
+    m.insert("qualifier", format!(r"(?:(?P<qual{{n}}>(?i:{}))\s*)", alt("qualifier")));
+    m.insert("cur_prefix", format!(r"(?P<cur_prefix{{n}}>(?i:{}))", alt("cur_prefix")));
+    m.insert("cur_suffix", format!(r"(?P<cur_suffix{{n}}>(?i:{}))\b", alt("cur_suffix")));
+    m.insert("scale", format!(r"(?P<scale{{n}}>(?i:{}))\b", alt("scale")));
+    m.insert("per", format!(r"(?P<per{{n}}>(?i:{}))\b", alt("per")));
+    m.insert("month", format!(r"(?P<month{{n}}>{})", alt("month")));
+    m.insert(
+        "weekday",
+        r"(?:Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:r|rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?".into(),
+    );
+    m.insert("day", r"(?P<day{n}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?".into());
+    m.insert("year", r"(?P<year{n}>(?:1[6-9]|20|21)\d{2})".into());
+    m.insert("quarter", r"(?P<quarter{n}>[1-4]|(?i:first|second|third|fourth))".into());
+    m.insert("month_num", r"(?P<month_num{n}>0[1-9]|1[0-2])".into());
+    m.insert("to", r"(?:\s*[-–—]\s*|\s+(?:to|through)\s+)".into());
+    m
+}
+
+/// Expand `{macro}` / `{macro2}` in a template and compile it. Errors carry an
+/// offset into the template, a message and a hint.
+fn compile_pattern(
+    template: &str,
+    macros: &HashMap<&'static str, String>,
+    kind: PatternKind,
+) -> std::result::Result<Regex, (usize, String, Option<String>)> {
+    let mut out = String::new();
+    // (offset in expanded, offset in template) at each literal run start.
+    let mut map: Vec<(usize, usize)> = vec![(0, 0)];
+    let bytes = template.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\\' && i + 1 < bytes.len() {
+            // An escaped character (e.g. "\{"), copied as is; a Unicode class
+            // "\p{Lu}" is copied whole so its braces are not a macro.
+            let ch_len = template[i + 1..].chars().next().map_or(1, char::len_utf8);
+            let mut end = i + 1 + ch_len;
+            if matches!(bytes[i + 1], b'p' | b'P') && bytes.get(end) == Some(&b'{') {
+                end = template[end..].find('}').map_or(template.len(), |c| end + c + 1);
+            }
+            out.push_str(&template[i..end]);
+            i = end;
+            continue;
+        }
+        if bytes[i] == b'{' {
+            if let Some(close) = template[i..].find('}') {
+                let inner = &template[i + 1..i + close];
+                if inner.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                    let (base, suffix) = match inner.strip_suffix('2') {
+                        Some(b) => (b, "2"),
+                        None => (inner, ""),
+                    };
+                    let Some(body) = macros.get(base) else {
+                        let mut names: Vec<&str> = macros.keys().copied().collect();
+                        names.sort();
+                        return Err((i, format!("unknown macro {{{inner}}}"), Some(format!("macros are: {}", names.join(", ")))));
+                    };
+                    out.push_str(&body.replace("{n}", suffix));
+                    i += close + 1;
+                    map.push((out.len(), i));
+                    continue;
+                }
+            }
+        }
+        let ch = template[i..].chars().next().expect("in bounds");
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    let to_template = |expanded: usize| -> usize {
+        let (e, t) = map.iter().rev().find(|(e, _)| *e <= expanded).copied().unwrap_or((0, 0));
+        (t + (expanded - e)).min(template.len())
+    };
+    if let Err(e) = regex_syntax::Parser::new().parse(&out) {
+        let (offset, msg) = match &e {
+            regex_syntax::Error::Parse(p) => (p.span().start.offset, p.kind().to_string()),
+            regex_syntax::Error::Translate(t) => (t.span().start.offset, t.kind().to_string()),
+            _ => (0, e.to_string()),
+        };
+        return Err((to_template(offset), format!("regex does not compile: {msg}"), Some("fix the regex syntax; literal braces are written \\{ and \\}".into())));
+    }
+    let regex = RegexBuilder::new(&out)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| (0, format!("regex is too large or invalid: {}", e.to_string().lines().last().unwrap_or("")), Some("split it into smaller patterns".into())))?;
+    let allowed = kind.groups();
+    for name in regex.capture_names().flatten() {
+        if !allowed.contains(&name) {
+            return Err((0, format!("named group '{name}' means nothing for this kind of pattern"), Some(format!("groups this kind uses: {}", allowed.join(", ")))));
+        }
+    }
+    Ok(regex)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn macros() -> HashMap<&'static str, String> {
+        let mut alts = HashMap::new();
+        alts.insert("scale", vec!["billion".to_string(), "bn".to_string()]);
+        build_macros(&alts)
+    }
+
+    #[test]
+    fn expands_macros_with_group_suffix() {
+        let re = compile_pattern(r"\${number}{to}{number2}\s?{scale}", &macros(), PatternKind::Money).unwrap();
+        let c = re.captures("$2–4 billion").unwrap();
+        assert_eq!(&c["num"], "2");
+        assert_eq!(&c["num2"], "4");
+        assert_eq!(&c["scale"], "billion");
+    }
+
+    #[test]
+    fn unknown_macro_is_reported_at_its_offset() {
+        let err = compile_pattern(r"\${numbr}", &macros(), PatternKind::Money).unwrap_err();
+        assert_eq!(err.0, 2);
+        assert!(err.1.contains("unknown macro {numbr}"));
+    }
+
+    #[test]
+    fn regex_error_offset_maps_back_through_macros() {
+        // The unclosed group is after a macro: the offset must be in template terms.
+        let err = compile_pattern(r"{number} (abc", &macros(), PatternKind::Money).unwrap_err();
+        assert_eq!(err.0, 9, "{err:?}");
+    }
+
+    #[test]
+    fn unknown_group_is_rejected() {
+        let err = compile_pattern(r"(?P<amount>\d+)", &macros(), PatternKind::Money).unwrap_err();
+        assert!(err.1.contains("'amount'"));
+    }
+
+    #[test]
+    fn word_boundaries_allow_camel_case_joins() {
+        let t = "from MicrosoftPrimarily";
+        let s = Span::new(5, 14);
+        assert!(is_word_bounded(t, s, true));
+        assert!(!is_word_bounded(t, s, false));
+        assert!(!is_word_bounded("actively", Span::new(0, 2), false));
+    }
+}

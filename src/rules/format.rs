@@ -1,0 +1,241 @@
+//! The rule file format: what a user writes in `rules/*.toml`.
+//!
+//! A rules folder holds any number of TOML files; each may contain any of the
+//! tables below. Every table entry is one rule with a unique `name` and at
+//! least one example. Unknown keys are rejected (`deny_unknown_fields`) so a
+//! typo is an error, not a silently ignored setting. Spans are kept so errors
+//! can point at a line and column.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// One rule file, as parsed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    #[serde(default)]
+    pub currency: Vec<Spanned<Currency>>,
+    #[serde(default)]
+    pub scale: Vec<Spanned<Scale>>,
+    #[serde(default)]
+    pub qualifier: Vec<Spanned<Qualifier>>,
+    #[serde(default)]
+    pub number_word: Vec<Spanned<NumberWord>>,
+    #[serde(default)]
+    pub per: Vec<Spanned<Per>>,
+    #[serde(default)]
+    pub month: Vec<Spanned<Month>>,
+    #[serde(default)]
+    pub pattern: Vec<Spanned<Pattern>>,
+    #[serde(default)]
+    pub entity: Vec<Spanned<Entity>>,
+    #[serde(default)]
+    pub trigger: Vec<Spanned<Trigger>>,
+    #[serde(default)]
+    pub cue: Vec<Spanned<Cue>>,
+}
+
+/// A currency: its ISO 4217 code and how it is written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Currency {
+    pub name: Spanned<String>,
+    /// ISO 4217 code, e.g. "USD".
+    pub code: String,
+    /// Written before the number: "$", "US$", "USD".
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+    /// Written after the number (and scale): "dollars", "USD", "cents".
+    #[serde(default)]
+    pub suffixes: Vec<String>,
+    /// Multiplies the value into currency units (cents: 0.01).
+    #[serde(default)]
+    pub factor: Option<f64>,
+    pub examples: Vec<Spanned<Example>>,
+}
+
+/// A scale word: "billion", "bn", "B" → 1e9.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub name: Spanned<String>,
+    pub words: Vec<String>,
+    pub multiplier: f64,
+    pub examples: Vec<Spanned<Example>>,
+}
+
+/// A qualifier phrase before an amount and what it does to the value.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Qualifier {
+    pub name: Spanned<String>,
+    pub phrases: Vec<String>,
+    /// "approx", "lower", "upper" or "almost".
+    pub effect: Spanned<String>,
+    pub examples: Vec<Spanned<Example>>,
+}
+
+/// A number written as a word: "half" → 0.5, "seventy" → 70.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberWord {
+    pub name: Spanned<String>,
+    pub words: Vec<String>,
+    pub value: f64,
+    pub examples: Vec<Spanned<Example>>,
+}
+
+/// A rate unit after an amount: "a share", "per year", "-a-year".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Per {
+    pub name: Spanned<String>,
+    pub words: Vec<String>,
+    /// The normalised unit: "share", "year", "unit".
+    pub unit: String,
+    pub examples: Vec<Spanned<Example>>,
+}
+
+/// A month name and its abbreviations.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Month {
+    pub name: Spanned<String>,
+    pub words: Vec<String>,
+    /// 1 to 12.
+    pub number: u32,
+    pub examples: Vec<Spanned<Example>>,
+}
+
+/// A regular-expression pattern for one kind of mention, with macros such as
+/// `{number}`, `{scale}`, `{month}` (see rules/README.md for the list).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pattern {
+    pub name: Spanned<String>,
+    /// "money", "date", "percent" or "entity".
+    pub kind: Spanned<String>,
+    pub regex: Spanned<String>,
+    /// For dates: "start" (since 2019) or "end" (by 2026); default a point.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// For entity patterns: words that are never names on their own.
+    #[serde(default)]
+    pub stopwords: Vec<String>,
+    pub examples: Vec<Spanned<Example>>,
+}
+
+/// A known entity: canonical name, type, aliases and the parent it belongs to.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    pub name: Spanned<String>,
+    pub canonical: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// Match aliases ignoring ASCII case (default: exact case).
+    #[serde(default)]
+    pub ignore_case: bool,
+    pub examples: Vec<Spanned<Example>>,
+}
+
+/// Words that make a value into a claim with a predicate ("invest" → "invests in").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trigger {
+    pub name: Spanned<String>,
+    pub predicate: String,
+    /// Trigger words and phrases, matched as whole words, ignoring case.
+    pub words: Vec<String>,
+    /// Which values this trigger takes: "money", "percent".
+    #[serde(default = "default_values")]
+    pub values: Vec<String>,
+    /// Prepositions that introduce the object: "in", "into", "to".
+    #[serde(default)]
+    pub object_preps: Vec<String>,
+    /// Prepositions that introduce the subject after the value: "by", "from".
+    #[serde(default)]
+    pub agent_preps: Vec<String>,
+    pub examples: Vec<Spanned<Example>>,
+}
+
+fn default_values() -> Vec<String> {
+    vec!["money".to_string()]
+}
+
+/// Words near a value that set a claim's scope or add a qualifier:
+/// "initial", "additional" → tranche; "total", "cumulative" → total;
+/// "potential" → a label only; "+" / "plus" → the values are parts of a sum.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cue {
+    pub name: Spanned<String>,
+    pub words: Vec<String>,
+    /// "tranche", "total", "sum" or "label".
+    pub sets: Spanned<String>,
+    /// Where the word stands relative to the value: "before", "after", "any".
+    #[serde(default = "default_position")]
+    pub position: String,
+    pub examples: Vec<Spanned<Example>>,
+}
+
+fn default_position() -> String {
+    "before".to_string()
+}
+
+/// A number or a string (dates are ISO strings, amounts are numbers).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Scalar {
+    Num(f64),
+    Str(String),
+}
+
+/// One example a rule must satisfy. `text` is run through the extractor (and
+/// the claim builder, for claim rules); the other fields say what must come out.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub text: String,
+    /// The expected mention's exact text (default: the whole `text`).
+    #[serde(default, rename = "match")]
+    pub matched: Option<String>,
+    /// A negative example: nothing of this rule's kind may come out.
+    #[serde(default)]
+    pub none: bool,
+    #[serde(default)]
+    pub value: Option<Scalar>,
+    #[serde(default)]
+    pub min: Option<Scalar>,
+    #[serde(default)]
+    pub max: Option<Scalar>,
+    #[serde(default)]
+    pub currency: Option<String>,
+    #[serde(default)]
+    pub approx: Option<bool>,
+    #[serde(default)]
+    pub bound: Option<String>,
+    #[serde(default)]
+    pub per: Option<String>,
+    #[serde(default)]
+    pub granularity: Option<String>,
+    #[serde(default)]
+    pub canonical: Option<String>,
+    #[serde(default)]
+    pub subject: Option<String>,
+    #[serde(default)]
+    pub object: Option<String>,
+    #[serde(default)]
+    pub predicate: Option<String>,
+    #[serde(default)]
+    pub scope: Option<String>,
+    /// A qualifier the claim must carry ("potential").
+    #[serde(default)]
+    pub qualifier: Option<String>,
+    /// The document date to resolve against ("2014-10-06").
+    #[serde(default)]
+    pub doc_date: Option<String>,
+}
