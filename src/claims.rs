@@ -84,6 +84,10 @@ pub struct Claim {
     pub as_of_source: Option<AsOfSource>,
     /// How missing roles were filled: "previous sentence" or "document".
     pub inferred: Option<&'static str>,
+    /// The parties were found only weakly (after the value, sentence-wide or
+    /// inferred): a strongly attached earlier claim with the same amount may
+    /// override them.
+    pub weak_roles: bool,
     /// The trigger rule, when a trigger word was found.
     pub trigger: Option<RuleId>,
     pub trigger_span: Option<Span>,
@@ -134,7 +138,7 @@ pub fn build(
         let mut fs = Vec::new();
         for &(tspan, ti) in &s.triggers {
             let t = &rules.triggers.items[ti];
-            let (subj, obj) = roles(text, tokens, s, tspan, tspan, t, false);
+            let (subj, obj, _) = roles(text, tokens, s, tspan, tspan, t, false);
             let f = Frame {
                 subject: subj.map(|m| canonical(m).to_string()),
                 predicate: t.predicate.clone(),
@@ -157,6 +161,7 @@ pub fn build(
             let amount = v.amount().expect("values have amounts").clone();
             let trigger = nearest_trigger(tokens, s, v, rules);
             let scope_cues = cues_for(text, tokens, s, vi, trigger.map(|(sp, _)| sp), rules);
+            let mut strong_roles = false;
             let (mut subject, mut object, predicate, trigger_rule, trigger_span) = match trigger {
                 Some((tspan, ti)) => {
                     let t = &rules.triggers.items[ti];
@@ -164,7 +169,7 @@ pub fn build(
                     // frame of an earlier trigger in this sentence ("X's
                     // investment in Y: $8B already injected + $5B …"); else
                     // anyone in the sentence.
-                    let (mut subj, obj) = roles(text, tokens, s, v.span, tspan, t, true);
+                    let (mut subj, obj, mut strong) = roles(text, tokens, s, v.span, tspan, t, true);
                     let obj = obj.map(|m| (canonical(m).to_string(), Some(m.span)));
                     let mut from_frame = None;
                     if subj.is_none() {
@@ -176,8 +181,10 @@ pub fn build(
                             .map(|(_, f)| f.clone());
                         if from_frame.is_none() {
                             subj = roles(text, tokens, s, v.span, tspan, t, false).0;
+                            strong = false;
                         }
                     }
+                    strong_roles = strong || from_frame.is_some();
                     match from_frame {
                         Some(f) => (
                             f.subject.map(|x| (x, None)),
@@ -282,6 +289,7 @@ pub fn build(
                 as_of: None,
                 as_of_source: None,
                 inferred,
+                weak_roles: !strong_roles || inferred.is_some(),
                 trigger: trigger_rule,
                 trigger_span,
                 subject_span,
@@ -292,7 +300,38 @@ pub fn build(
         assign_dates(tokens, s, &mut sentence_claims, doc_date);
         claims.extend(sentence_claims);
     }
+    corefer_amounts(&mut claims);
     claims
+}
+
+/// In one article a distinctive amount names one thing: "The $100 billion
+/// commitment spans multiple years" is the "$100 billion" Anthropic pledged
+/// to spend on AWS three paragraphs earlier. A weakly attached claim takes
+/// the parties and predicate of the first strongly attached claim with the
+/// same amount and unit, wherever it stands in the document.
+fn corefer_amounts(claims: &mut [Claim]) {
+    for i in 0..claims.len() {
+        if !claims[i].weak_roles {
+            continue;
+        }
+        // The first strong mention of the amount, before or after this one.
+        let same = |e: &Claim| {
+            !e.weak_roles && e.unit == claims[i].unit && e.amount.central() == claims[i].amount.central() && e.amount.value.is_some()
+        };
+        let found = claims.iter().find(|e| same(e)).cloned();
+        if let Some(e) = found {
+            let (subject, predicate, object) = (e.subject, e.predicate, e.object);
+            let c = &mut claims[i];
+            if c.subject != subject || c.predicate != predicate || c.object != object {
+                c.subject = subject;
+                c.predicate = predicate;
+                c.object = object;
+                c.subject_span = None;
+                c.object_span = None;
+                c.inferred = Some("same amount earlier in the document");
+            }
+        }
+    }
 }
 
 fn canonical(m: &Mention) -> &str {
@@ -307,6 +346,39 @@ fn eligible(m: &Mention, strict: bool) -> bool {
         Some(_) => true,
         None => false,
     }
+}
+
+/// Prepositions after which a name is not a subject ("investment in
+/// Anthropic", "a deal with Oracle").
+const NOT_SUBJECT_AFTER: &[&str] = &[
+    "in", "into", "to", "of", "for", "on", "with", "at", "than", "like", "via", "about", "against", "over",
+    "per",
+];
+
+/// The lower-cased word just before `at`, skipping "the".
+fn word_before(text: &str, at: usize) -> (String, usize) {
+    let before = text[..at].trim_end();
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let w = before[start..].to_lowercase();
+    if w == "the" || w == "a" || w == "an" {
+        return word_before(text, start);
+    }
+    (w, start)
+}
+
+/// A name cited as a source, not a party: "per Wedbush", "according to Evercore".
+fn is_attribution(text: &str, e: &Mention) -> bool {
+    let (w, start) = word_before(text, e.span.start);
+    w == "per" || (w == "to" && word_before(text, start).0 == "according")
+}
+
+/// A name inside a prepositional phrase cannot be the subject.
+fn in_prep_phrase(text: &str, e: &Mention) -> bool {
+    NOT_SUBJECT_AFTER.contains(&word_before(text, e.span.start).0.as_str()) || is_attribution(text, e)
 }
 
 fn compatible(f: &Frame, subject: &Option<(String, Option<Span>)>, object: &Option<(String, Option<Span>)>) -> bool {
@@ -361,9 +433,14 @@ fn sentences<'a>(text: &str, tokens: &Tokens, mentions: &'a [Mention], rules: &R
             Kind::Date => s.dates.push(m),
         }
     }
-    // A trigger word inside a mention ("Total Investment" is fine, but the
-    // "offer" in an entity name is not a trigger).
+    // A trigger inside a known name is not a trigger ("Offerpad"), but an
+    // unknown capitalised name made of a trigger word is not a name: in a
+    // heading or table row "Total Investment" is a label.
     for s in &mut out {
+        let triggers = s.triggers.clone();
+        s.entities.retain(|e| {
+            e.entity().is_some_and(|x| x.known) || !triggers.iter().any(|(sp, _)| sp.overlaps(&e.span))
+        });
         let taken: Vec<Span> = s.values.iter().chain(s.entities.iter()).map(|m| m.span).collect();
         s.triggers.retain(|(sp, _)| !taken.iter().any(|t| t.overlaps(sp)));
         s.cues.retain(|(sp, _)| !taken.iter().any(|t| t.contains(sp)));
@@ -408,11 +485,11 @@ fn word_at_is(text: &str, tokens: &Tokens, idx: usize, words: &[String]) -> Opti
 }
 
 /// First entity that starts within `reach` words after `from`, before `limit`.
-fn entity_after<'a>(tokens: &Tokens, s: &Sent<'a>, from: usize, limit: usize, reach: usize, strict: bool) -> Option<&'a Mention> {
+fn entity_after<'a>(text: &str, tokens: &Tokens, s: &Sent<'a>, from: usize, limit: usize, reach: usize, strict: bool) -> Option<&'a Mention> {
     s.entities
         .iter()
         .copied()
-        .filter(|e| e.span.start >= from && e.span.start < limit && eligible(e, strict))
+        .filter(|e| e.span.start >= from && e.span.start < limit && eligible(e, strict) && !is_attribution(text, e))
         .find(|e| tokens.words_between(from, e.span.start) <= reach)
 }
 
@@ -425,14 +502,21 @@ fn roles<'a>(
     t: Span,
     trig: &TriggerInfo,
     clause_only: bool,
-) -> (Option<&'a Mention>, Option<&'a Mention>) {
+) -> (Option<&'a Mention>, Option<&'a Mention>, bool) {
     let lo = v.start.min(t.start);
     let hi = v.end.max(t.end);
-    // The clause: up to the neighbouring values of the sentence.
-    let left = s.values.iter().filter(|m| m.span.end <= lo).map(|m| m.span.end).max().unwrap_or(s.span.start);
-    let right = s.values.iter().filter(|m| m.span.start >= hi).map(|m| m.span.start).min().unwrap_or(s.span.end);
+    // The clause: up to the neighbouring values of the sentence. A frame (a
+    // trigger on its own, `v == t`) spans the whole sentence: its value is
+    // part of it ("invested a total of $4 billion in Anthropic").
+    let frame = v == t;
+    let left = s.values.iter().filter(|m| m.span.end <= lo && !frame).map(|m| m.span.end).max().unwrap_or(s.span.start);
+    let right = s.values.iter().filter(|m| m.span.start >= hi && !frame).map(|m| m.span.start).min().unwrap_or(s.span.end);
 
-    // Scan words after the earlier of value and trigger for prepositions.
+    // Scan words after the earlier of value and trigger for prepositions,
+    // up to the next trigger word: a new predicate starts a new clause
+    // ("~$13 Billion from Microsoft … also invested in Anthropic").
+    let next_trigger = s.triggers.iter().filter(|(sp, _)| sp.start >= hi).map(|(sp, _)| sp.start).min();
+    let right = right.min(next_trigger.unwrap_or(right));
     let first_word = tokens.word_starts.partition_point(|&w| w < lo);
     let last_word = tokens.word_starts.partition_point(|&w| w < right);
     let mut object = None;
@@ -441,30 +525,35 @@ fn roles<'a>(
         if object.is_none() {
             if let Some(end) = word_at_is(text, tokens, wi, &trig.object_preps) {
                 if end >= hi || tokens.word_starts[wi] >= v.end.min(t.end) {
-                    object = entity_after(tokens, s, end, right, PREP_REACH, false);
+                    object = entity_after(text, tokens, s, end, right, PREP_REACH, false);
                 }
             }
         }
         if agent.is_none() {
             if let Some(end) = word_at_is(text, tokens, wi, &trig.agent_preps) {
                 if tokens.word_starts[wi] >= hi {
-                    agent = entity_after(tokens, s, end, right.max(s.span.end), 3, false);
+                    agent = entity_after(text, tokens, s, end, right.max(s.span.end), 3, false);
                 }
             }
         }
     }
     // "$8 billion Anthropic investment": between a value and a noun trigger.
     if object.is_none() && t.start >= v.end {
-        object = s.entities.iter().copied().find(|e| e.span.start >= v.end && e.span.end <= t.start);
+        object = s
+            .entities
+            .iter()
+            .copied()
+            .find(|e| e.span.start >= v.end && e.span.end <= t.start && !is_attribution(text, e));
     }
     // "acquired WhatsApp", "investment maintains Anthropic’s …": right after the trigger.
     if object.is_none() && t.start > v.start {
-        object = entity_after(tokens, s, t.end, right, 3, false);
+        object = entity_after(text, tokens, s, t.end, right, 3, false);
     }
     if object.is_none() && t.end <= v.start {
-        object = entity_after(tokens, s, t.end, v.start, 2, false);
+        object = entity_after(text, tokens, s, t.end, v.start, 2, false);
     }
     let not_object = |e: &&&Mention| object.is_none_or(|o| canonical(o) != canonical(e));
+    let mut strong = true;
     let subject = agent.or_else(|| {
         // A possessive before the value or trigger: "Amazon’s $8 billion".
         let possessive = s
@@ -484,16 +573,19 @@ fn roles<'a>(
                     .entities
                     .iter()
                     .filter(|e| e.span.end <= lo && e.span.start >= from && eligible(e, strict) && not_object(e))
-                    .last();
+                    .rfind(|e| !in_prep_phrase(text, e));
                 if let Some(e) = before {
                     return Some(*e);
                 }
                 let after = s
                     .entities
                     .iter()
-                    .find(|e| e.span.start >= hi && e.span.end <= to && eligible(e, strict) && not_object(e));
+                    .find(|e| {
+                        e.span.start >= hi && e.span.end <= to && eligible(e, strict) && not_object(e) && !in_prep_phrase(text, e)
+                    });
                 if let Some(e) = after {
-                    return Some(*e);
+                    strong = false;
+                    return Some(e);
                 }
             }
             None
@@ -506,7 +598,7 @@ fn roles<'a>(
         };
         oe.canonical != se.canonical && oe.parent.as_deref() != Some(se.canonical.as_str())
     });
-    (subject, object)
+    (subject, object, strong && subject.is_some())
 }
 
 /// Scope and qualifier words reaching value `vi` of sentence `s`.
@@ -522,13 +614,18 @@ fn cues_for(text: &str, tokens: &Tokens, s: &Sent, vi: usize, trigger: Option<Sp
     let prev_end = if vi > 0 { s.values[vi - 1].span.end } else { s.span.start };
     let next_start = s.values.get(vi + 1).map_or(s.span.end, |m| m.span.start);
     let mut anchors = vec![v];
-    // Cues on a trigger before the value reach it too ("another massive
-    // investment …, committing $5 billion"), unless another value is between.
+    // Cues on a trigger reach the value too ("another massive investment …,
+    // committing $5 billion"), unless another value is between.
     if let Some(t) = trigger {
-        if t.end <= v.start && t.start >= prev_end {
+        anchors.push(t);
+    }
+    for &(t, ti) in &s.triggers {
+        let compatible = if s.values[vi].kind == Kind::Percent { rules.triggers.items[ti].percent } else { rules.triggers.items[ti].money };
+        if compatible && t.end <= v.start && t.start >= prev_end && !anchors.contains(&t) {
             anchors.push(t);
         }
     }
+    anchors.retain(|t| *t == v || (t.end <= v.start && t.start >= prev_end) || (t.start >= v.end && t.end <= next_start));
     let mut tranche = false;
     let mut total = false;
     let mut words = Vec::new();
@@ -655,9 +752,12 @@ fn assign_dates(tokens: &Tokens, s: &Sent, claims: &mut [Claim], doc_date: Optio
             c.as_of_source = Some(AsOfSource::Sentence);
         }
     }
-    let latest_tranche = claims
+    // Only when every tranche of the sentence is dated: an undated one may be later.
+    let tranches: Vec<&Claim> = claims.iter().filter(|c| c.scope == Scope::Tranche).collect();
+    let all_dated = tranches.iter().all(|c| c.as_of_source == Some(AsOfSource::Sentence));
+    let latest_tranche = tranches
         .iter()
-        .filter(|c| c.scope == Scope::Tranche && c.as_of_source == Some(AsOfSource::Sentence))
+        .filter(|_| all_dated)
         .filter_map(|c| c.as_of.clone())
         .max_by_key(|d| d.sort_key());
     for c in claims.iter_mut().filter(|c| c.as_of.is_none()) {

@@ -34,6 +34,11 @@ pub enum Command {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
     },
+    /// Print every claim as a JSON line (who, what, whom, value, scope, as of).
+    Claims {
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
     /// Print the reconciled facts as JSON.
     Reconcile {
         #[arg(required = true)]

@@ -85,6 +85,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             lock.flush()?;
             Ok(exit_for(skipped))
         }
+        Command::Claims { inputs } => {
+            let docs = pipeline::process(inputs, &rules)?;
+            let mut lock = std::io::BufWriter::new(stdout.lock());
+            let mut skipped = 0;
+            for d in &docs {
+                match &d.result {
+                    Ok(summary) => {
+                        for c in &summary.claims {
+                            writeln!(lock, "{}", json::claim_line(&d.name, c, &rules))?;
+                        }
+                    }
+                    Err(reason) => {
+                        skipped += 1;
+                        eprintln!("crosscheck: skipped {}: {reason}", d.name);
+                    }
+                }
+            }
+            lock.flush()?;
+            Ok(exit_for(skipped))
+        }
         Command::Reconcile { inputs } => {
             let result = pipeline::run(inputs, &rules)?;
             let mut lock = stdout.lock();

@@ -4,8 +4,9 @@
 //! Unknown names are the weak part of any rule-based extractor, so they are
 //! filtered conservatively: stop words at either end are dropped, possessives
 //! are cut ("Wedbush’s" → "Wedbush"), and a single capitalised word at the
-//! start of a sentence counts only if the same word is capitalised somewhere
-//! mid-sentence in the document (otherwise "Training" would be a company).
+//! start of a sentence counts only if it is also capitalised mid-sentence, is
+//! possessive ("Acme’s"), or starts sentences more than once in the document
+//! (otherwise "Training" would be a company).
 
 use super::{EntityValue, Kind, Mention, Value};
 use crate::rules::{PatternKind, RuleSet};
@@ -54,10 +55,16 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
             .filter(|p| !sentence_starts.contains(&p.start))
             .map(|p| &text[p.range()])
             .collect();
+        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for p in &pieces {
+            *seen.entry(&text[p.range()]).or_default() += 1;
+        }
         for p in &pieces {
             let s = &text[p.range()];
             let single_word = !s.contains(char::is_whitespace);
-            if single_word && sentence_starts.contains(&p.start) && !mid_sentence.contains(s) {
+            let possessive = text[p.end..].starts_with("’s") || text[p.end..].starts_with("'s");
+            let trusted = mid_sentence.contains(s) || possessive || seen.get(s).copied().unwrap_or(0) >= 2;
+            if single_word && sentence_starts.contains(&p.start) && !trusted {
                 continue;
             }
             if out.iter().any(|m| m.span.overlaps(p)) {

@@ -76,13 +76,22 @@ fn arithmetic<'a>(fact: &Fact, related: impl Iterator<Item = &'a Fact>, reasons:
             parts.push(Part {
                 amount: claim.amount.clone(),
                 label: format!("{} (tranche{when}, {})", v.display_with(&claim.amount, fact), docs(&v.sources)),
+                when: t.as_of.clone(),
             });
         }
     }
     if parts.is_empty() {
         return;
     }
-    parts.sort_by(|a, b| a.amount.central().total_cmp(&b.amount.central()).then(a.label.cmp(&b.label)));
+    // Equal amounts: the latest-dated first, so a total that grew is
+    // explained by its newest tranche.
+    parts.sort_by(|a, b| {
+        a.amount
+            .central()
+            .total_cmp(&b.amount.central())
+            .then(b.when.cmp(&a.when))
+            .then(a.label.cmp(&b.label))
+    });
     for v in &fact.values {
         let Some(claim) = fact.claims.iter().find(|c| c.amount.central() == v.central) else { continue };
         let bases: Vec<Part> = fact
@@ -94,6 +103,7 @@ fn arithmetic<'a>(fact: &Fact, related: impl Iterator<Item = &'a Fact>, reasons:
                 Some(Part {
                     amount: c.amount.clone(),
                     label: format!("{} (total, {})", b.display, docs(&b.sources)),
+                    when: None,
                 })
             })
             .collect();

@@ -30,8 +30,8 @@ fn rounding_and_bounds_agree() {
 #[test]
 fn different_totals_conflict_and_tranches_explain_them() {
     let f = facts(&[
-        ("a", "Acme invested a total of $4 billion in Beta Labs. It began with an initial $1.25 billion in September 2023 and an additional $2.75 billion in March 2024."),
-        ("b", "Acme’s cumulative $8 billion investment in Beta Labs came with an additional $4 billion commitment in November 2024."),
+        ("a", "Acme Corp invested a total of $4 billion in Beta Labs. It began with an initial $1.25 billion in September 2023 and an additional $2.75 billion in March 2024."),
+        ("b", "Acme Corp’s cumulative $8 billion investment in Beta Labs came with an additional $4 billion commitment in November 2024."),
     ]);
     let total = f.iter().find(|x| x.scope == "total").expect("a total fact");
     assert_eq!(total.status, Status::Conflict);
@@ -47,8 +47,8 @@ fn different_totals_conflict_and_tranches_explain_them() {
 #[test]
 fn genuine_disagreement_says_so() {
     let f = facts(&[
-        ("a", "Acme invested $21 billion in Beta Labs."),
-        ("b", "Acme invested $22 billion in Beta Labs."),
+        ("a", "Acme Corp invested $21 billion in Beta Labs."),
+        ("b", "Acme Corp invested $22 billion in Beta Labs."),
     ]);
     assert_eq!(f[0].status, Status::Conflict);
     assert!(f[0].reasons.iter().any(|r| r.contains("rounding?")), "{:?}", f[0].reasons);

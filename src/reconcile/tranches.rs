@@ -9,6 +9,8 @@ use crate::normalize::Amount;
 pub struct Part {
     pub amount: Amount,
     pub label: String,
+    /// When the part was stated to happen (ISO prefix), for ordering.
+    pub when: Option<String>,
 }
 
 /// Most parts we try in combination (2^14 subsets at most).
@@ -76,6 +78,7 @@ mod tests {
         Part {
             amount: Amount::exact(v * 1e9, p * 1e9),
             label: label.into(),
+            when: None,
         }
     }
 

@@ -166,3 +166,53 @@ pub fn facts_json(run: &RunResult) -> String {
     s.push('\n');
     s
 }
+
+#[derive(Serialize)]
+struct ClaimLine<'a> {
+    doc: &'a str,
+    subject: &'a str,
+    predicate: &'a str,
+    object: Option<&'a str>,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(serialize_with = "serialize_opt_num")]
+    value: Option<f64>,
+    #[serde(serialize_with = "serialize_opt_num")]
+    min: Option<f64>,
+    #[serde(serialize_with = "serialize_opt_num")]
+    max: Option<f64>,
+    unit: &'a str,
+    scope: &'static str,
+    qualifiers: &'a [String],
+    as_of: Option<&'a str>,
+    as_of_source: Option<&'static str>,
+    inferred: Option<&'static str>,
+    trigger: Option<String>,
+    sentence: &'a str,
+}
+
+/// One claim as a JSON line (no trailing newline).
+pub fn claim_line(doc: &str, c: &crate::claims::Claim, rules: &RuleSet) -> String {
+    let line = ClaimLine {
+        doc,
+        subject: &c.subject,
+        predicate: &c.predicate,
+        object: c.object.as_deref(),
+        start: c.span.start,
+        end: c.span.end,
+        text: &c.text,
+        value: c.amount.value,
+        min: c.amount.min,
+        max: c.amount.max,
+        unit: &c.unit,
+        scope: c.scope.as_str(),
+        qualifiers: &c.qualifiers,
+        as_of: c.as_of.as_ref().and_then(|d| d.value.as_deref().or(d.min.as_deref())),
+        as_of_source: c.as_of_source.map(|s| s.as_str()),
+        inferred: c.inferred,
+        trigger: c.trigger.map(|t| rules.label(t)),
+        sentence: &c.sentence_text,
+    };
+    serde_json::to_string(&line).expect("claim serialises")
+}
