@@ -512,11 +512,13 @@ fn roles<'a>(
     let left = s.values.iter().filter(|m| m.span.end <= lo && !frame).map(|m| m.span.end).max().unwrap_or(s.span.start);
     let right = s.values.iter().filter(|m| m.span.start >= hi && !frame).map(|m| m.span.start).min().unwrap_or(s.span.end);
 
-    // Scan words after the earlier of value and trigger for prepositions,
-    // up to the next trigger word: a new predicate starts a new clause
-    // ("~$13 Billion from Microsoft … also invested in Anthropic").
-    let next_trigger = s.triggers.iter().filter(|(sp, _)| sp.start >= hi).map(|(sp, _)| sp.start).min();
-    let right = right.min(next_trigger.unwrap_or(right));
+    // Scan words after the earlier of value and trigger for prepositions, up
+    // to a clause break (";", " — ", "|"): "~$13 Billion from Microsoft …
+    // R&D; also invested in Anthropic" names a second clause's object.
+    let clause_break = text[hi..right]
+        .find([';', '|', '—'])
+        .map_or(right, |i| hi + i);
+    let right = right.min(clause_break);
     let first_word = tokens.word_starts.partition_point(|&w| w < lo);
     let last_word = tokens.word_starts.partition_point(|&w| w < right);
     let mut object = None;

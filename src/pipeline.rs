@@ -42,7 +42,11 @@ pub fn analyze(text: &str, rules: &RuleSet, doc_date: Option<DateValue>) -> Anal
         }
     }
     let doc_date = doc_date.or_else(|| document_date(text, &mentions));
-    extract::resolve_dates(&mut mentions, doc_date.as_ref());
+    // Year-less dates resolve against the document date, else against the
+    // latest date the article itself states with a year ("February 19" in an
+    // article that mentions "October 6, 2014"); never against today's clock.
+    let anchor = doc_date.clone().or_else(|| context_anchor(&mentions));
+    extract::resolve_dates(&mut mentions, anchor.as_ref());
     let claims = claims::build(text, &tokens, &mentions, rules, doc_date.as_ref());
     Analysis {
         tokens,
@@ -50,6 +54,16 @@ pub fn analyze(text: &str, rules: &RuleSet, doc_date: Option<DateValue>) -> Anal
         doc_date,
         claims,
     }
+}
+
+/// The latest month- or day-precise date stated with its year.
+fn context_anchor(mentions: &[Mention]) -> Option<DateValue> {
+    mentions
+        .iter()
+        .filter_map(|m| m.date())
+        .filter(|d| d.value.is_some() && d.partial.is_none() && d.granularity >= extract::Granularity::Month && d.granularity != extract::Granularity::Quarter)
+        .max_by_key(|d| d.sort_key())
+        .cloned()
 }
 
 /// One input file's outcome.
