@@ -91,25 +91,21 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 fn hidden_entries(root: &Path, out: &mut Listing) {
-    let walker = WalkDir::new(root)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()) || e.file_type().is_dir() && e.depth() > 0);
-    for e in walker.flatten() {
+    let mut it = WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter();
+    while let Some(entry) = it.next() {
+        let Ok(e) = entry else { continue };
         if e.depth() > 0 && is_hidden(e.file_name()) {
-            let kind = if e.file_type().is_dir() { "hidden folder" } else { "hidden file" };
+            let dir = e.file_type().is_dir();
             out.skipped.push(Skipped {
                 name: relative_name(root, e.path()),
-                reason: kind.to_string(),
+                reason: if dir { "hidden folder" } else { "hidden file" }.to_string(),
             });
+            if dir {
+                // One entry for the folder covers everything inside it.
+                it.skip_current_dir();
+            }
         }
     }
-    out.skipped.retain(|s| {
-        // Files inside a hidden folder are covered by the folder's entry.
-        let parts: Vec<&str> = s.name.split('/').collect();
-        !parts[..parts.len().saturating_sub(1)].iter().any(|p| p.starts_with('.'))
-    });
 }
 
 fn relative_name(root: &Path, path: &Path) -> String {

@@ -47,11 +47,13 @@ fn values_block(out: &mut String, f: &Fact) {
 pub fn render(run: &RunResult, out_dir: Option<&str>) -> String {
     let s = Summary::of(run);
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "crosscheck: {} documents ({} processed, {} skipped), {} claims, {} facts: {} conflicts, {} consistent, {} single-source",
-        s.documents, s.processed, s.skipped, s.claims, s.facts, s.conflicts, s.consistent, s.single
-    );
+    out.push_str(&wrap(
+        &format!(
+            "crosscheck: {} documents ({} processed, {} skipped), {} claims, {} facts: {} conflicts, {} consistent, {} single-source",
+            s.documents, s.processed, s.skipped, s.claims, s.facts, s.conflicts, s.consistent, s.single
+        ),
+        "",
+    ));
     let conflicts: Vec<&Fact> = run.facts.iter().filter(|f| f.status == Status::Conflict).collect();
     if !conflicts.is_empty() {
         let _ = writeln!(out, "\nCONFLICTS");
@@ -82,7 +84,8 @@ pub fn render(run: &RunResult, out_dir: Option<&str>) -> String {
         }
     }
     if let Some(dir) = out_dir {
-        let _ = writeln!(out, "\nReport written to {dir}/report.md and {dir}/facts.json");
+        out.push('\n');
+        out.push_str(&wrap(&format!("Report written to {dir}/report.md and {dir}/facts.json"), ""));
     }
     out
 }

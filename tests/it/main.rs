@@ -1,0 +1,17 @@
+//! Integration tests: the `crosscheck` binary on real files.
+//!
+//! - `corpus`: the sample corpus end to end (EXPECTED.md's findings).
+//! - `extract_contract`: JSON lines whose byte spans are exact, and every
+//!   amount and date EXPECTED.md lists, with its value.
+//! - `bad_input`: binary, invalid UTF-8, empty, BOM, CRLF, hidden files,
+//!   missing paths: skipped with reasons, counted, never a panic.
+//! - `rules_cli`: `rules test` passes on the shipped rules and fails naming
+//!   file, line and rule on broken ones.
+//! - `devset`: extraction generalises to ../shared/devset (other deals).
+
+mod bad_input;
+mod corpus;
+mod devset;
+mod extract_contract;
+mod rules_cli;
+mod support;

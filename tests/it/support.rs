@@ -1,0 +1,58 @@
+//! Helpers: run the binary, find the repository and ../shared.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
+    c.current_dir(repo());
+    c
+}
+
+pub fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("the binary runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A fresh temporary folder under target/, removed and recreated.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = repo().join("target").join("it-tmp").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// `../shared/<sub>`, or the folder in CROSSCHECK_SHARED. In CI (CI=true)
+/// a missing folder fails the test; elsewhere the caller skips with a message.
+pub fn shared(sub: &str) -> Option<PathBuf> {
+    let base = std::env::var_os("CROSSCHECK_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("..").join("shared"));
+    let dir = base.join(sub);
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true");
+    assert!(!ci, "CI=true but {} does not exist: the shared data must be beside the repository", dir.display());
+    eprintln!("SKIPPED: {} not found (set CROSSCHECK_SHARED or clone beside ../shared to run this suite)", dir.display());
+    None
+}
+
+pub fn json_lines(s: &str) -> Vec<serde_json::Value> {
+    s.lines().map(|l| serde_json::from_str(l).expect("valid JSON line")).collect()
+}
+
+pub fn read(p: &Path) -> Vec<u8> {
+    std::fs::read(p).expect("readable")
+}
