@@ -169,15 +169,22 @@ pub fn build(
                     // frame of an earlier trigger in this sentence ("X's
                     // investment in Y: $8B already injected + $5B …"); else
                     // anyone in the sentence.
-                    let (mut subj, obj, mut strong) = roles(text, tokens, s, v.span, tspan, t, true);
+                    let (mut subj, obj, mut strong) =
+                        roles(text, tokens, s, v.span, tspan, t, true);
                     let obj = obj.map(|m| (canonical(m).to_string(), Some(m.span)));
                     let mut from_frame = None;
                     if subj.is_none() {
                         from_frame = frames_by_sentence[si]
                             .iter()
-                            .filter(|(sp, f)| sp.end <= v.span.start && f.predicate == t.predicate && f.subject.is_some())
-                            .filter(|(_, f)| obj.as_ref().is_none_or(|(o, _)| f.object.as_deref() == Some(o.as_str())))
-                            .last()
+                            .filter(|(sp, f)| {
+                                sp.end <= v.span.start
+                                    && f.predicate == t.predicate
+                                    && f.subject.is_some()
+                            })
+                            .rfind(|(_, f)| {
+                                obj.as_ref()
+                                    .is_none_or(|(o, _)| f.object.as_deref() == Some(o.as_str()))
+                            })
                             .map(|(_, f)| f.clone());
                         if from_frame.is_none() {
                             subj = roles(text, tokens, s, v.span, tspan, t, false).0;
@@ -316,7 +323,10 @@ fn corefer_amounts(claims: &mut [Claim]) {
         }
         // The first strong mention of the amount, before or after this one.
         let same = |e: &Claim| {
-            !e.weak_roles && e.unit == claims[i].unit && e.amount.central() == claims[i].amount.central() && e.amount.value.is_some()
+            !e.weak_roles
+                && e.unit == claims[i].unit
+                && e.amount.central() == claims[i].amount.central()
+                && e.amount.value.is_some()
         };
         let found = claims.iter().find(|e| same(e)).cloned();
         if let Some(e) = found {
@@ -351,8 +361,8 @@ fn eligible(m: &Mention, strict: bool) -> bool {
 /// Prepositions after which a name is not a subject ("investment in
 /// Anthropic", "a deal with Oracle").
 const NOT_SUBJECT_AFTER: &[&str] = &[
-    "in", "into", "to", "of", "for", "on", "with", "at", "than", "like", "via", "about", "against", "over",
-    "per",
+    "in", "into", "to", "of", "for", "on", "with", "at", "than", "like", "via", "about", "against",
+    "over", "per",
 ];
 
 /// The lower-cased word just before `at`, skipping "the".
@@ -378,12 +388,21 @@ fn is_attribution(text: &str, e: &Mention) -> bool {
 
 /// A name inside a prepositional phrase cannot be the subject.
 fn in_prep_phrase(text: &str, e: &Mention) -> bool {
-    NOT_SUBJECT_AFTER.contains(&word_before(text, e.span.start).0.as_str()) || is_attribution(text, e)
+    NOT_SUBJECT_AFTER.contains(&word_before(text, e.span.start).0.as_str())
+        || is_attribution(text, e)
 }
 
-fn compatible(f: &Frame, subject: &Option<(String, Option<Span>)>, object: &Option<(String, Option<Span>)>) -> bool {
-    let s_ok = subject.as_ref().is_none_or(|(s, _)| f.subject.as_deref() == Some(s.as_str()));
-    let o_ok = object.as_ref().is_none_or(|(o, _)| f.object.as_deref() == Some(o.as_str()));
+fn compatible(
+    f: &Frame,
+    subject: &Option<(String, Option<Span>)>,
+    object: &Option<(String, Option<Span>)>,
+) -> bool {
+    let s_ok = subject
+        .as_ref()
+        .is_none_or(|(s, _)| f.subject.as_deref() == Some(s.as_str()));
+    let o_ok = object
+        .as_ref()
+        .is_none_or(|(o, _)| f.object.as_deref() == Some(o.as_str()));
     s_ok && o_ok
 }
 
@@ -402,7 +421,12 @@ fn previous_frame<'f>(
     frames[si - 1].iter().rev().map(|(_, f)| f).find(matches)
 }
 
-fn sentences<'a>(text: &str, tokens: &Tokens, mentions: &'a [Mention], rules: &RuleSet) -> Vec<Sent<'a>> {
+fn sentences<'a>(
+    text: &str,
+    tokens: &Tokens,
+    mentions: &'a [Mention],
+    rules: &RuleSet,
+) -> Vec<Sent<'a>> {
     let mut out: Vec<Sent> = tokens
         .sentences
         .iter()
@@ -425,7 +449,9 @@ fn sentences<'a>(text: &str, tokens: &Tokens, mentions: &'a [Mention], rules: &R
         })
         .collect();
     for m in mentions {
-        let Some(i) = tokens.sentence_at(m.span.start) else { continue };
+        let Some(i) = tokens.sentence_at(m.span.start) else {
+            continue;
+        };
         let s = &mut out[i];
         match m.kind {
             Kind::Money | Kind::Percent => s.values.push(m),
@@ -439,11 +465,19 @@ fn sentences<'a>(text: &str, tokens: &Tokens, mentions: &'a [Mention], rules: &R
     for s in &mut out {
         let triggers = s.triggers.clone();
         s.entities.retain(|e| {
-            e.entity().is_some_and(|x| x.known) || !triggers.iter().any(|(sp, _)| sp.overlaps(&e.span))
+            e.entity().is_some_and(|x| x.known)
+                || !triggers.iter().any(|(sp, _)| sp.overlaps(&e.span))
         });
-        let taken: Vec<Span> = s.values.iter().chain(s.entities.iter()).map(|m| m.span).collect();
-        s.triggers.retain(|(sp, _)| !taken.iter().any(|t| t.overlaps(sp)));
-        s.cues.retain(|(sp, _)| !taken.iter().any(|t| t.contains(sp)));
+        let taken: Vec<Span> = s
+            .values
+            .iter()
+            .chain(s.entities.iter())
+            .map(|m| m.span)
+            .collect();
+        s.triggers
+            .retain(|(sp, _)| !taken.iter().any(|t| t.overlaps(sp)));
+        s.cues
+            .retain(|(sp, _)| !taken.iter().any(|t| t.contains(sp)));
     }
     out
 }
@@ -459,13 +493,22 @@ fn distance(tokens: &Tokens, a: Span, b: Span) -> usize {
     }
 }
 
-fn nearest_trigger(tokens: &Tokens, s: &Sent, v: &Mention, rules: &RuleSet) -> Option<(Span, usize)> {
+fn nearest_trigger(
+    tokens: &Tokens,
+    s: &Sent,
+    v: &Mention,
+    rules: &RuleSet,
+) -> Option<(Span, usize)> {
     let percent = v.kind == Kind::Percent;
     s.triggers
         .iter()
         .filter(|(_, ti)| {
             let t = &rules.triggers.items[*ti];
-            if percent { t.percent } else { t.money }
+            if percent {
+                t.percent
+            } else {
+                t.money
+            }
         })
         .map(|&(sp, ti)| (distance(tokens, sp, v.span), sp, ti))
         .filter(|(d, _, _)| *d <= TRIGGER_REACH)
@@ -481,15 +524,28 @@ fn word_at_is(text: &str, tokens: &Tokens, idx: usize, words: &[String]) -> Opti
         .find(|(_, c)| !c.is_alphanumeric())
         .map_or(rest.len(), |(i, _)| i);
     let w = rest[..end].to_lowercase();
-    words.iter().any(|p| *p == w).then_some(start + end)
+    words.contains(&w).then_some(start + end)
 }
 
 /// First entity that starts within `reach` words after `from`, before `limit`.
-fn entity_after<'a>(text: &str, tokens: &Tokens, s: &Sent<'a>, from: usize, limit: usize, reach: usize, strict: bool) -> Option<&'a Mention> {
+fn entity_after<'a>(
+    text: &str,
+    tokens: &Tokens,
+    s: &Sent<'a>,
+    from: usize,
+    limit: usize,
+    reach: usize,
+    strict: bool,
+) -> Option<&'a Mention> {
     s.entities
         .iter()
         .copied()
-        .filter(|e| e.span.start >= from && e.span.start < limit && eligible(e, strict) && !is_attribution(text, e))
+        .filter(|e| {
+            e.span.start >= from
+                && e.span.start < limit
+                && eligible(e, strict)
+                && !is_attribution(text, e)
+        })
         .find(|e| tokens.words_between(from, e.span.start) <= reach)
 }
 
@@ -509,8 +565,20 @@ fn roles<'a>(
     // trigger on its own, `v == t`) spans the whole sentence: its value is
     // part of it ("invested a total of $4 billion in Anthropic").
     let frame = v == t;
-    let left = s.values.iter().filter(|m| m.span.end <= lo && !frame).map(|m| m.span.end).max().unwrap_or(s.span.start);
-    let right = s.values.iter().filter(|m| m.span.start >= hi && !frame).map(|m| m.span.start).min().unwrap_or(s.span.end);
+    let left = s
+        .values
+        .iter()
+        .filter(|m| m.span.end <= lo && !frame)
+        .map(|m| m.span.end)
+        .max()
+        .unwrap_or(s.span.start);
+    let right = s
+        .values
+        .iter()
+        .filter(|m| m.span.start >= hi && !frame)
+        .map(|m| m.span.start)
+        .min()
+        .unwrap_or(s.span.end);
 
     // Scan words after the earlier of value and trigger for prepositions, up
     // to a clause break (";", " — ", "|"): "~$13 Billion from Microsoft …
@@ -541,11 +609,10 @@ fn roles<'a>(
     }
     // "$8 billion Anthropic investment": between a value and a noun trigger.
     if object.is_none() && t.start >= v.end {
-        object = s
-            .entities
-            .iter()
-            .copied()
-            .find(|e| e.span.start >= v.end && e.span.end <= t.start && !is_attribution(text, e));
+        object =
+            s.entities.iter().copied().find(|e| {
+                e.span.start >= v.end && e.span.end <= t.start && !is_attribution(text, e)
+            });
     }
     // "acquired WhatsApp", "investment maintains Anthropic’s …": right after the trigger.
     if object.is_none() && t.start > v.start {
@@ -562,29 +629,40 @@ fn roles<'a>(
             .entities
             .iter()
             .filter(|e| e.span.end <= lo && e.span.start >= left && not_object(e))
-            .filter(|e| {
+            .rfind(|e| {
                 let after = &text[e.span.end..];
-                after.starts_with("’s") || after.starts_with("'s") || after.starts_with('’') && after[3..].starts_with(' ')
+                after.starts_with("’s")
+                    || after.starts_with("'s")
+                    || after.starts_with('’') && after[3..].starts_with(' ')
             })
-            .last()
             .copied();
         possessive.or_else(|| {
             for strict in [true, false] {
-                let (from, to) = if clause_only { (left, right) } else { (s.span.start, s.span.end) };
+                let (from, to) = if clause_only {
+                    (left, right)
+                } else {
+                    (s.span.start, s.span.end)
+                };
                 let before = s
                     .entities
                     .iter()
-                    .filter(|e| e.span.end <= lo && e.span.start >= from && eligible(e, strict) && not_object(e))
+                    .filter(|e| {
+                        e.span.end <= lo
+                            && e.span.start >= from
+                            && eligible(e, strict)
+                            && not_object(e)
+                    })
                     .rfind(|e| !in_prep_phrase(text, e));
                 if let Some(e) = before {
                     return Some(*e);
                 }
-                let after = s
-                    .entities
-                    .iter()
-                    .find(|e| {
-                        e.span.start >= hi && e.span.end <= to && eligible(e, strict) && not_object(e) && !in_prep_phrase(text, e)
-                    });
+                let after = s.entities.iter().find(|e| {
+                    e.span.start >= hi
+                        && e.span.end <= to
+                        && eligible(e, strict)
+                        && not_object(e)
+                        && !in_prep_phrase(text, e)
+                });
                 if let Some(e) = after {
                     strong = false;
                     return Some(e);
@@ -611,9 +689,20 @@ struct CueHits {
     words: Vec<String>,
 }
 
-fn cues_for(text: &str, tokens: &Tokens, s: &Sent, vi: usize, trigger: Option<Span>, rules: &RuleSet) -> CueHits {
+fn cues_for(
+    text: &str,
+    tokens: &Tokens,
+    s: &Sent,
+    vi: usize,
+    trigger: Option<Span>,
+    rules: &RuleSet,
+) -> CueHits {
     let v = s.values[vi].span;
-    let prev_end = if vi > 0 { s.values[vi - 1].span.end } else { s.span.start };
+    let prev_end = if vi > 0 {
+        s.values[vi - 1].span.end
+    } else {
+        s.span.start
+    };
     let next_start = s.values.get(vi + 1).map_or(s.span.end, |m| m.span.start);
     let mut anchors = vec![v];
     // Cues on a trigger reach the value too ("another massive investment …,
@@ -622,12 +711,20 @@ fn cues_for(text: &str, tokens: &Tokens, s: &Sent, vi: usize, trigger: Option<Sp
         anchors.push(t);
     }
     for &(t, ti) in &s.triggers {
-        let compatible = if s.values[vi].kind == Kind::Percent { rules.triggers.items[ti].percent } else { rules.triggers.items[ti].money };
+        let compatible = if s.values[vi].kind == Kind::Percent {
+            rules.triggers.items[ti].percent
+        } else {
+            rules.triggers.items[ti].money
+        };
         if compatible && t.end <= v.start && t.start >= prev_end && !anchors.contains(&t) {
             anchors.push(t);
         }
     }
-    anchors.retain(|t| *t == v || (t.end <= v.start && t.start >= prev_end) || (t.start >= v.end && t.end <= next_start));
+    anchors.retain(|t| {
+        *t == v
+            || (t.end <= v.start && t.start >= prev_end)
+            || (t.start >= v.end && t.end <= next_start)
+    });
     let mut tranche = false;
     let mut total = false;
     let mut words = Vec::new();
@@ -690,11 +787,17 @@ fn cues_for(text: &str, tokens: &Tokens, s: &Sent, vi: usize, trigger: Option<Sp
 /// and up to $20 billion …") are parts of one sum: each becomes a tranche
 /// unless it carries an explicit total cue. "and" or a comma continue a chain
 /// that a sum cue started.
-fn apply_sum_chains(text: &str, s: &Sent, claims: &mut [Claim], explicit_total: &[bool], rules: &RuleSet) {
+fn apply_sum_chains(
+    text: &str,
+    s: &Sent,
+    claims: &mut [Claim],
+    explicit_total: &[bool],
+    rules: &RuleSet,
+) {
     let has_sum = |a: usize, b: usize| {
-        s.cues
-            .iter()
-            .any(|(sp, ci)| rules.cues.items[*ci].sets == CueSets::Sum && sp.start >= a && sp.end <= b)
+        s.cues.iter().any(|(sp, ci)| {
+            rules.cues.items[*ci].sets == CueSets::Sum && sp.start >= a && sp.end <= b
+        })
     };
     let mut in_chain = vec![false; claims.len()];
     for i in 1..claims.len() {
@@ -728,9 +831,17 @@ fn assign_dates(tokens: &Tokens, s: &Sent, claims: &mut [Claim], doc_date: Optio
         .dates
         .iter()
         .copied()
-        .filter(|d| d.date().is_some_and(|v| v.role.as_deref() != Some("start") && (v.value.is_some() || v.min.is_some())))
+        .filter(|d| {
+            d.date().is_some_and(|v| {
+                v.role.as_deref() != Some("start") && (v.value.is_some() || v.min.is_some())
+            })
+        })
         .collect();
-    let value_between = |a: usize, b: usize| s.values.iter().any(|m| m.span.start >= a && m.span.end <= b);
+    let value_between = |a: usize, b: usize| {
+        s.values
+            .iter()
+            .any(|m| m.span.start >= a && m.span.end <= b)
+    };
     let mut claimed = vec![false; dates.len()];
     for c in claims.iter_mut() {
         let next = dates.iter().enumerate().find(|(i, d)| {
@@ -755,8 +866,13 @@ fn assign_dates(tokens: &Tokens, s: &Sent, claims: &mut [Claim], doc_date: Optio
         }
     }
     // Only when every tranche of the sentence is dated: an undated one may be later.
-    let tranches: Vec<&Claim> = claims.iter().filter(|c| c.scope == Scope::Tranche).collect();
-    let all_dated = tranches.iter().all(|c| c.as_of_source == Some(AsOfSource::Sentence));
+    let tranches: Vec<&Claim> = claims
+        .iter()
+        .filter(|c| c.scope == Scope::Tranche)
+        .collect();
+    let all_dated = tranches
+        .iter()
+        .all(|c| c.as_of_source == Some(AsOfSource::Sentence));
     let latest_tranche = tranches
         .iter()
         .filter(|_| all_dated)

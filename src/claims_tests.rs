@@ -22,9 +22,15 @@ fn tranche_and_total_in_one_sentence_with_dates() {
     assert_eq!(c.len(), 2, "{c:#?}");
     assert_eq!(c[0].scope, Scope::Total);
     assert_eq!(c[1].scope, Scope::Tranche);
-    assert_eq!(c[1].as_of.as_ref().unwrap().value.as_deref(), Some("2024-11"));
+    assert_eq!(
+        c[1].as_of.as_ref().unwrap().value.as_deref(),
+        Some("2024-11")
+    );
     // The total stated with its latest tranche is as of that tranche.
-    assert_eq!(c[0].as_of.as_ref().unwrap().value.as_deref(), Some("2024-11"));
+    assert_eq!(
+        c[0].as_of.as_ref().unwrap().value.as_deref(),
+        Some("2024-11")
+    );
     assert_eq!(c[0].as_of_source, Some(AsOfSource::Tranche));
 }
 
@@ -32,10 +38,18 @@ fn tranche_and_total_in_one_sentence_with_dates() {
 fn continuation_sentence_inherits_the_frame() {
     let c = claims("Amazon has invested a total of $4 billion in Anthropic. This was completed in two stages: an initial $1.25 billion in September 2023, followed by an additional $2.75 billion in March 2024.");
     assert_eq!(c.len(), 3, "{c:#?}");
-    assert!(c[1..].iter().all(|x| x.subject == "Amazon" && x.object.as_deref() == Some("Anthropic")));
+    assert!(c[1..]
+        .iter()
+        .all(|x| x.subject == "Amazon" && x.object.as_deref() == Some("Anthropic")));
     assert_eq!(c[1].scope, Scope::Tranche);
-    assert_eq!(c[1].as_of.as_ref().unwrap().value.as_deref(), Some("2023-09"));
-    assert_eq!(c[2].as_of.as_ref().unwrap().value.as_deref(), Some("2024-03"));
+    assert_eq!(
+        c[1].as_of.as_ref().unwrap().value.as_deref(),
+        Some("2023-09")
+    );
+    assert_eq!(
+        c[2].as_of.as_ref().unwrap().value.as_deref(),
+        Some("2024-03")
+    );
 }
 
 #[test]

@@ -24,12 +24,17 @@ pub fn document_date(text: &str, mentions: &[Mention]) -> Option<DateValue> {
         if line.trim().chars().count() > MAX_LINE_CHARS {
             continue;
         }
-        for m in mentions.iter().filter(|m| m.span.start >= start && m.span.end <= end) {
+        for m in mentions
+            .iter()
+            .filter(|m| m.span.start >= start && m.span.end <= end)
+        {
             let Some(d) = m.date() else { continue };
-            if d.granularity == Granularity::Day && d.value.is_some() && !d.year_inferred {
-                if best.as_ref().is_none_or(|b| d.sort_key() > b.sort_key()) {
-                    best = Some(d.clone());
-                }
+            if d.granularity == Granularity::Day
+                && d.value.is_some()
+                && !d.year_inferred
+                && best.as_ref().is_none_or(|b| d.sort_key() > b.sort_key())
+            {
+                best = Some(d.clone());
             }
         }
     }

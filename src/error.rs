@@ -95,7 +95,9 @@ mod tests {
             help: Some("close the group".into()),
         };
         let s = p.to_string();
-        assert!(s.starts_with("rules/money.toml:3:10: rule 'prefix-amount': regex does not compile"));
+        assert!(
+            s.starts_with("rules/money.toml:3:10: rule 'prefix-amount': regex does not compile")
+        );
         assert!(s.contains("\n    regex = '(abc'\n             ^"), "{s}");
         assert!(s.ends_with("help: close the group"));
     }

@@ -43,7 +43,9 @@ const BINARY_SNIFF: usize = 8192;
 pub fn list(inputs: &[PathBuf]) -> Result<Listing> {
     let mut out = Listing::default();
     for input in inputs {
-        let meta = std::fs::metadata(input).map_err(|_| Error::MissingInput { path: input.clone() })?;
+        let meta = std::fs::metadata(input).map_err(|_| Error::MissingInput {
+            path: input.clone(),
+        })?;
         if meta.is_file() {
             let name = input.to_string_lossy().replace('\\', "/");
             classify(&mut out, name, input.clone());
@@ -70,7 +72,11 @@ pub fn list(inputs: &[PathBuf]) -> Result<Listing> {
                     let reason = if err.loop_ancestor().is_some() {
                         "symbolic link loop".to_string()
                     } else {
-                        format!("cannot read: {}", err.io_error().map_or_else(|| err.to_string(), |e| e.to_string()))
+                        format!(
+                            "cannot read: {}",
+                            err.io_error()
+                                .map_or_else(|| err.to_string(), |e| e.to_string())
+                        )
                     };
                     out.skipped.push(Skipped { name, reason });
                 }
@@ -91,7 +97,10 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 fn hidden_entries(root: &Path, out: &mut Listing) {
-    let mut it = WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter();
+    let mut it = WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter();
     while let Some(entry) = it.next() {
         let Ok(e) = entry else { continue };
         if e.depth() > 0 && is_hidden(e.file_name()) {
@@ -119,9 +128,19 @@ fn relative_name(root: &Path, path: &Path) -> String {
 }
 
 fn classify(out: &mut Listing, name: String, path: PathBuf) {
-    let file_name = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-    if file_name.ends_with('~') || file_name.ends_with(".swp") || file_name.ends_with(".bak") || file_name.starts_with("#") {
-        out.skipped.push(Skipped { name, reason: "editor backup".into() });
+    let file_name = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if file_name.ends_with('~')
+        || file_name.ends_with(".swp")
+        || file_name.ends_with(".bak")
+        || file_name.starts_with("#")
+    {
+        out.skipped.push(Skipped {
+            name,
+            reason: "editor backup".into(),
+        });
         return;
     }
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
@@ -161,8 +180,13 @@ mod tests {
 
     #[test]
     fn decode_reports_binary_and_bad_utf8() {
-        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0").unwrap_err().starts_with("binary"));
-        assert_eq!(decode(b"caf\xe9").unwrap_err(), "invalid UTF-8 at byte 3 (save the file as UTF-8)");
+        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0")
+            .unwrap_err()
+            .starts_with("binary"));
+        assert_eq!(
+            decode(b"caf\xe9").unwrap_err(),
+            "invalid UTF-8 at byte 3 (save the file as UTF-8)"
+        );
         assert_eq!(decode("Amazon’s".as_bytes()).unwrap(), "Amazon’s");
         assert_eq!(decode(b"").unwrap(), "");
     }

@@ -51,11 +51,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Command::Run { inputs, out } => {
             let result = pipeline::run(inputs, &rules)?;
-            std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+            std::fs::create_dir_all(out)
+                .with_context(|| format!("cannot create {}", out.display()))?;
             let md = out.join("report.md");
-            std::fs::write(&md, markdown::render(&result, &rules.origin)).with_context(|| format!("cannot write {}", md.display()))?;
+            std::fs::write(&md, markdown::render(&result, &rules.origin))
+                .with_context(|| format!("cannot write {}", md.display()))?;
             let facts = out.join("facts.json");
-            std::fs::write(&facts, json::facts_json(&result)).with_context(|| format!("cannot write {}", facts.display()))?;
+            std::fs::write(&facts, json::facts_json(&result))
+                .with_context(|| format!("cannot write {}", facts.display()))?;
             let text = terminal::render(&result, Some(&out.display().to_string()));
             let mut lock = stdout.lock();
             let _ = lock.write_all(text.as_bytes());
@@ -70,7 +73,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 match &d.result {
                     Ok(summary) => {
                         // Re-read the text for the mention's exact bytes.
-                        let file = listing.files.iter().find(|f| f.name == d.name).expect("listed");
+                        let file = listing
+                            .files
+                            .iter()
+                            .find(|f| f.name == d.name)
+                            .expect("listed");
                         let text = crosscheck::ingest::read(file).map_err(anyhow::Error::msg)?;
                         for m in &summary.mentions {
                             writeln!(lock, "{}", json::mention_line(&d.name, &text, m, &rules))?;
@@ -116,20 +123,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(exit_for(result.skipped()))
         }
-        Command::Rules { action: RulesAction::Test } => {
+        Command::Rules {
+            action: RulesAction::Test,
+        } => {
             let (failures, count) = check_examples(&rules);
             if failures.is_empty() {
-                println!("rules test: {} rules, {count} examples, all pass ({})", rules.rules.len(), rules.origin);
+                println!(
+                    "rules test: {} rules, {count} examples, all pass ({})",
+                    rules.rules.len(),
+                    rules.origin
+                );
                 Ok(ExitCode::SUCCESS)
             } else {
                 for f in &failures {
                     eprintln!("{f}");
                 }
-                eprintln!("rules test: {} of {count} examples failed ({})", failures.len(), rules.origin);
+                eprintln!(
+                    "rules test: {} of {count} examples failed ({})",
+                    failures.len(),
+                    rules.origin
+                );
                 Ok(ExitCode::from(1))
             }
         }
-        Command::Rules { action: RulesAction::List } => {
+        Command::Rules {
+            action: RulesAction::List,
+        } => {
             let mut lock = stdout.lock();
             for r in &rules.rules {
                 writeln!(lock, "{:<10} {:<28} {}:{}", r.table, r.name, r.file, r.line)?;

@@ -31,10 +31,10 @@ pub fn analyze(text: &str, rules: &RuleSet, doc_date: Option<DateValue>) -> Anal
     let mut mentions = extract::extract(text, &tokens, rules);
     // A mention never straddles a sentence boundary: join such sentences.
     for m in &mentions {
-        loop {
-            let (Some(a), Some(b)) = (tokens.sentence_at(m.span.start), tokens.sentence_at(m.span.end.saturating_sub(1))) else {
-                break;
-            };
+        while let (Some(a), Some(b)) = (
+            tokens.sentence_at(m.span.start),
+            tokens.sentence_at(m.span.end.saturating_sub(1)),
+        ) {
             if a == b {
                 break;
             }
@@ -61,7 +61,12 @@ fn context_anchor(mentions: &[Mention]) -> Option<DateValue> {
     mentions
         .iter()
         .filter_map(|m| m.date())
-        .filter(|d| d.value.is_some() && d.partial.is_none() && d.granularity >= extract::Granularity::Month && d.granularity != extract::Granularity::Quarter)
+        .filter(|d| {
+            d.value.is_some()
+                && d.partial.is_none()
+                && d.granularity >= extract::Granularity::Month
+                && d.granularity != extract::Granularity::Quarter
+        })
         .max_by_key(|d| d.sort_key())
         .cloned()
 }
@@ -107,10 +112,15 @@ pub fn process(inputs: &[PathBuf], rules: &RuleSet) -> Result<Vec<DocOutcome>> {
         .par_iter()
         .map(|f| process_file(f, rules))
         .collect();
-    outcomes.extend(listing.skipped.into_iter().map(|Skipped { name, reason }| DocOutcome {
-        name,
-        result: Err(reason),
-    }));
+    outcomes.extend(
+        listing
+            .skipped
+            .into_iter()
+            .map(|Skipped { name, reason }| DocOutcome {
+                name,
+                result: Err(reason),
+            }),
+    );
     outcomes.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(outcomes)
 }

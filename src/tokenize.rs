@@ -65,7 +65,9 @@ const ALWAYS_JOIN: &[&str] = &[
 
 /// Company suffixes end sentences too ("... Amazon.com Inc. The deal ..."), so
 /// they join only when the next word is lower case or a number.
-const JOIN_BEFORE_LOWER: &[&str] = &["Inc.", "Corp.", "Co.", "Ltd.", "Cos.", "Bros.", "Plc.", "LLC.", "L.P."];
+const JOIN_BEFORE_LOWER: &[&str] = &[
+    "Inc.", "Corp.", "Co.", "Ltd.", "Cos.", "Bros.", "Plc.", "LLC.", "L.P.",
+];
 
 /// Split `text` into sentences and words.
 pub fn tokenize(text: &str) -> Tokens {
@@ -118,7 +120,10 @@ fn trim_span(text: &str, span: Span) -> Option<Span> {
     if trimmed.is_empty() {
         return None;
     }
-    Some(Span::new(span.start + lead, span.start + lead + trimmed.len()))
+    Some(Span::new(
+        span.start + lead,
+        span.start + lead + trimmed.len(),
+    ))
 }
 
 fn should_join(prev: &str, next: &str) -> bool {
@@ -168,7 +173,10 @@ mod tests {
     #[test]
     fn company_suffix_can_end_a_sentence() {
         let text = "It was bought by Acme Inc. The deal closed.";
-        assert_eq!(sentences(text), vec!["It was bought by Acme Inc.", "The deal closed."]);
+        assert_eq!(
+            sentences(text),
+            vec!["It was bought by Acme Inc.", "The deal closed."]
+        );
     }
 
     #[test]
@@ -182,7 +190,12 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            vec![("Heading without stop", 0), ("First line.", 1), ("Second.", 1), ("Third", 2)]
+            vec![
+                ("Heading without stop", 0),
+                ("First line.", 1),
+                ("Second.", 1),
+                ("Third", 2)
+            ]
         );
     }
 

@@ -75,9 +75,7 @@ impl DateValue {
         let s = self.value.as_deref().or(self.min.as_deref())?;
         let year: i64 = s.get(0..4)?.parse().ok()?;
         let month: i64 = match s.get(5..) {
-            Some(rest) if rest.starts_with('Q') => {
-                (rest[1..2].parse::<i64>().ok()? - 1) * 3 + 1
-            }
+            Some(rest) if rest.starts_with('Q') => (rest[1..2].parse::<i64>().ok()? - 1) * 3 + 1,
             Some(rest) if rest.len() >= 2 => rest[0..2].parse().ok()?,
             _ => 1,
         };
@@ -108,16 +106,21 @@ pub fn parse_iso_date(s: &str) -> Option<DateValue> {
         4 => Some(DateValue::point(format!("{year:04}"), Granularity::Year)),
         7 if s.as_bytes()[5] == b'Q' => {
             let q: u32 = s[6..7].parse().ok()?;
-            (1..=4).contains(&q).then(|| DateValue::point(format!("{year:04}-Q{q}"), Granularity::Quarter))
+            (1..=4)
+                .contains(&q)
+                .then(|| DateValue::point(format!("{year:04}-Q{q}"), Granularity::Quarter))
         }
         7 => {
             let m: u32 = s[5..7].parse().ok()?;
-            (1..=12).contains(&m).then(|| DateValue::point(format!("{year:04}-{m:02}"), Granularity::Month))
+            (1..=12)
+                .contains(&m)
+                .then(|| DateValue::point(format!("{year:04}-{m:02}"), Granularity::Month))
         }
         10 => {
             let m: u32 = s[5..7].parse().ok()?;
             let d: u32 = s[8..10].parse().ok()?;
-            valid_day(year, m, d).then(|| DateValue::point(format!("{year:04}-{m:02}-{d:02}"), Granularity::Day))
+            valid_day(year, m, d)
+                .then(|| DateValue::point(format!("{year:04}-{m:02}-{d:02}"), Granularity::Day))
         }
         _ => None,
     }
@@ -182,14 +185,18 @@ pub fn interpret(caps: &Captures, lex: &Lexicon, pat: &CompiledPattern) -> Optio
         }
     } else {
         match (year, quarter, month, day) {
-            (Some(y), Some(q), _, _) => DateValue::point(format!("{y:04}-Q{q}"), Granularity::Quarter),
+            (Some(y), Some(q), _, _) => {
+                DateValue::point(format!("{y:04}-Q{q}"), Granularity::Quarter)
+            }
             (Some(y), None, Some(m), Some(d)) => {
                 if !valid_day(y, m, d) {
                     return None;
                 }
                 DateValue::point(format!("{y:04}-{m:02}-{d:02}"), Granularity::Day)
             }
-            (Some(y), None, Some(m), None) => DateValue::point(format!("{y:04}-{m:02}"), Granularity::Month),
+            (Some(y), None, Some(m), None) => {
+                DateValue::point(format!("{y:04}-{m:02}"), Granularity::Month)
+            }
             (Some(y), None, None, _) => DateValue::point(format!("{y:04}"), Granularity::Year),
             (None, None, Some(m), d) => {
                 if let Some(d) = d {
@@ -199,7 +206,11 @@ pub fn interpret(caps: &Captures, lex: &Lexicon, pat: &CompiledPattern) -> Optio
                 }
                 DateValue {
                     value: None,
-                    granularity: if d.is_some() { Granularity::Day } else { Granularity::Month },
+                    granularity: if d.is_some() {
+                        Granularity::Day
+                    } else {
+                        Granularity::Month
+                    },
                     min: None,
                     max: None,
                     role: None,
@@ -257,8 +268,14 @@ mod tests {
 
     #[test]
     fn iso_prefixes_parse_and_validate() {
-        assert_eq!(parse_iso_date("2024-11").unwrap().granularity, Granularity::Month);
-        assert_eq!(parse_iso_date("2024-Q1").unwrap().value.as_deref(), Some("2024-Q1"));
+        assert_eq!(
+            parse_iso_date("2024-11").unwrap().granularity,
+            Granularity::Month
+        );
+        assert_eq!(
+            parse_iso_date("2024-Q1").unwrap().value.as_deref(),
+            Some("2024-Q1")
+        );
         assert!(parse_iso_date("2023-02-29").is_none());
         assert!(parse_iso_date("2024-02-29").is_some());
     }

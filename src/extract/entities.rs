@@ -39,7 +39,11 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
     let known: Vec<Span> = out.iter().map(|m| m.span).collect();
     let sentence_starts: HashSet<usize> = tokens.sentences.iter().map(|s| s.span.start).collect();
 
-    for pat in rules.patterns.iter().filter(|p| p.kind == PatternKind::Entity) {
+    for pat in rules
+        .patterns
+        .iter()
+        .filter(|p| p.kind == PatternKind::Entity)
+    {
         // First pass: candidate pieces; second: the sentence-initial filter.
         let mut pieces: Vec<Span> = Vec::new();
         for m in pat.regex.find_iter(text) {
@@ -63,7 +67,8 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
             let s = &text[p.range()];
             let single_word = !s.contains(char::is_whitespace);
             let possessive = text[p.end..].starts_with("’s") || text[p.end..].starts_with("'s");
-            let trusted = mid_sentence.contains(s) || possessive || seen.get(s).copied().unwrap_or(0) >= 2;
+            let trusted =
+                mid_sentence.contains(s) || possessive || seen.get(s).copied().unwrap_or(0) >= 2;
             if single_word && sentence_starts.contains(&p.start) && !trusted {
                 continue;
             }
@@ -136,7 +141,10 @@ fn clean(text: &str, span: Span, stopwords: &HashSet<String>) -> Option<Span> {
     };
     let is_stop = |w: &Span| {
         let t = &text[w.range()];
-        let t = t.strip_suffix("’s").or_else(|| t.strip_suffix("'s")).unwrap_or(t);
+        let t = t
+            .strip_suffix("’s")
+            .or_else(|| t.strip_suffix("'s"))
+            .unwrap_or(t);
         let t = t.trim_matches(|c: char| !c.is_alphanumeric());
         t.is_empty() || stopwords.contains(t) || stopwords.contains(&t.to_lowercase())
     };
@@ -150,7 +158,12 @@ fn clean(text: &str, span: Span, stopwords: &HashSet<String>) -> Option<Span> {
     let mut end_at = words.len();
     for (i, w) in words.iter().enumerate() {
         let t = &text[w.range()];
-        if t.ends_with("’s") || t.ends_with("'s") || t.ends_with('.') || t.ends_with(',') || t.ends_with(':') {
+        if t.ends_with("’s")
+            || t.ends_with("'s")
+            || t.ends_with('.')
+            || t.ends_with(',')
+            || t.ends_with(':')
+        {
             end_at = i + 1;
             break;
         }
@@ -178,7 +191,10 @@ mod tests {
     use super::*;
 
     fn stop() -> HashSet<String> {
-        ["The", "While", "AI", "and"].iter().map(|s| s.to_string()).collect()
+        ["The", "While", "AI", "and"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
     }
 
     #[test]
@@ -196,7 +212,10 @@ mod tests {
 
     #[test]
     fn split_around_cuts_known_spans() {
-        let got = split_around(Span::new(0, 20), [Span::new(0, 6), Span::new(10, 12)].iter());
+        let got = split_around(
+            Span::new(0, 20),
+            [Span::new(0, 6), Span::new(10, 12)].iter(),
+        );
         assert_eq!(got, vec![Span::new(6, 10), Span::new(12, 20)]);
     }
 }

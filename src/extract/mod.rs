@@ -137,7 +137,9 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet) -> Vec<Mention> {
             let whole = caps.get(0).expect("group 0");
             let span = caps
                 .name("span")
-                .map_or(Span::new(whole.start(), whole.end()), |m| Span::new(m.start(), m.end()));
+                .map_or(Span::new(whole.start(), whole.end()), |m| {
+                    Span::new(m.start(), m.end())
+                });
             let bounded = is_word_bounded(text, Span::new(whole.start(), whole.end()), false);
             let mention = if bounded && !span.is_empty() {
                 match pat.kind {
@@ -152,12 +154,20 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet) -> Vec<Mention> {
             match mention {
                 Some(mut m) => {
                     m.span = span;
-                    candidates.push(Candidate { span, order, mention: m });
+                    candidates.push(Candidate {
+                        span,
+                        order,
+                        mention: m,
+                    });
                     pos = whole.end().max(whole.start() + 1);
                 }
                 None => {
                     // Try again one character later: a shorter match may fit.
-                    pos = whole.start() + text[whole.start()..].chars().next().map_or(1, char::len_utf8);
+                    pos = whole.start()
+                        + text[whole.start()..]
+                            .chars()
+                            .next()
+                            .map_or(1, char::len_utf8);
                 }
             }
             while pos < text.len() && !text.is_char_boundary(pos) {

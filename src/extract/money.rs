@@ -12,21 +12,36 @@ use crate::span::Span;
 use regex::Captures;
 
 /// Read a number from `num{n}` or `numword{n}`.
-pub(super) fn number(caps: &Captures, lex: &Lexicon, n: &str, used: &mut Vec<RuleId>) -> Option<Number> {
+pub(super) fn number(
+    caps: &Captures,
+    lex: &Lexicon,
+    n: &str,
+    used: &mut Vec<RuleId>,
+) -> Option<Number> {
     if let Some(m) = caps.name(&format!("num{n}")) {
         return parse_number(m.as_str());
     }
     if let Some(m) = caps.name(&format!("numword{n}")) {
         let (id, value) = *lex.number_word.get(&lex_key(m.as_str()))?;
         used.push(id);
-        let precision = if value.fract() == 0.0 { 1.0 } else { value.abs().min(1.0) / 2.0 };
+        let precision = if value.fract() == 0.0 {
+            1.0
+        } else {
+            value.abs().min(1.0) / 2.0
+        };
         return Some(Number { value, precision });
     }
     None
 }
 
 /// Apply the qualifier in group `qual{n}`, if any.
-pub(super) fn qualify(caps: &Captures, lex: &Lexicon, n: &str, amount: &mut Amount, used: &mut Vec<RuleId>) {
+pub(super) fn qualify(
+    caps: &Captures,
+    lex: &Lexicon,
+    n: &str,
+    amount: &mut Amount,
+    used: &mut Vec<RuleId>,
+) {
     if let Some(q) = caps.name(&format!("qual{n}")) {
         if let Some((id, effect)) = lex.qualifier.get(&lex_key(q.as_str())) {
             used.push(*id);

@@ -147,7 +147,9 @@ pub fn fmt_unit(v: f64, unit: &str) -> String {
     if unit == "%" {
         return format!("{}%", crate::normalize::trim_float(v));
     }
-    let (cur, per) = unit.split_once('/').map_or((unit, None), |(c, p)| (c, Some(p)));
+    let (cur, per) = unit
+        .split_once('/')
+        .map_or((unit, None), |(c, p)| (c, Some(p)));
     let s = format_money(v, cur);
     match per {
         Some(p) => format!("{s}/{p}"),
@@ -185,7 +187,10 @@ pub fn build(key: &FactKey, claims: &[&SourcedClaim]) -> Fact {
                 approx: c.amount.approx,
                 bound: c.amount.bound,
                 qualifiers: c.qualifiers.clone(),
-                as_of: c.as_of.as_ref().and_then(|d| d.value.clone().or_else(|| d.min.clone())),
+                as_of: c
+                    .as_of
+                    .as_ref()
+                    .and_then(|d| d.value.clone().or_else(|| d.min.clone())),
                 as_of_source: c.as_of_source.map(|s| s.as_str()),
                 scope: c.scope.as_str(),
                 inferred: c.inferred,
@@ -236,7 +241,10 @@ pub fn build(key: &FactKey, claims: &[&SourcedClaim]) -> Fact {
     values.sort_by(|a, b| a.central.total_cmp(&b.central));
 
     let intervals: Vec<(f64, f64)> = out.iter().map(|c| c.amount.interval()).collect();
-    let lo = intervals.iter().map(|i| i.0).fold(f64::NEG_INFINITY, f64::max);
+    let lo = intervals
+        .iter()
+        .map(|i| i.0)
+        .fold(f64::NEG_INFINITY, f64::max);
     let hi = intervals.iter().map(|i| i.1).fold(f64::INFINITY, f64::min);
     let common_point = intervals.len() <= 1 || intervals_overlap((lo, hi), (lo, hi)) && lo < hi;
     let mut docs: Vec<&str> = out.iter().map(|c| c.doc.as_str()).collect();

@@ -44,7 +44,12 @@ pub struct FactKey {
 
 impl FactKey {
     fn base(&self) -> (&str, &str, Option<&str>, &str) {
-        (&self.subject, &self.predicate, self.object.as_deref(), &self.unit)
+        (
+            &self.subject,
+            &self.predicate,
+            self.object.as_deref(),
+            &self.unit,
+        )
     }
 }
 
@@ -67,18 +72,28 @@ pub const NEAR_DUPLICATE: f64 = 0.8;
 pub fn reconcile(claims: &[SourcedClaim]) -> Vec<Fact> {
     let mut sorted: Vec<&SourcedClaim> = claims.iter().collect();
     sorted.sort_by(|a, b| {
-        (a.doc.as_str(), a.claim.span.start, a.claim.span.end).cmp(&(b.doc.as_str(), b.claim.span.start, b.claim.span.end))
+        (a.doc.as_str(), a.claim.span.start, a.claim.span.end).cmp(&(
+            b.doc.as_str(),
+            b.claim.span.start,
+            b.claim.span.end,
+        ))
     });
     let mut groups: BTreeMap<FactKey, Vec<&SourcedClaim>> = BTreeMap::new();
     let mut undated: Vec<&SourcedClaim> = Vec::new();
     for sc in &sorted {
         let c = &sc.claim;
         match c.scope {
-            Scope::Total => groups.entry(base_key(c, Scope::Total, None)).or_default().push(sc),
+            Scope::Total => groups
+                .entry(base_key(c, Scope::Total, None))
+                .or_default()
+                .push(sc),
             Scope::Tranche => {
                 let dated = c.as_of_source == Some(AsOfSource::Sentence);
                 match (dated, c.as_of.as_ref().and_then(|d| d.month_prefix())) {
-                    (true, Some(month)) => groups.entry(base_key(c, Scope::Tranche, Some(month))).or_default().push(sc),
+                    (true, Some(month)) => groups
+                        .entry(base_key(c, Scope::Tranche, Some(month)))
+                        .or_default()
+                        .push(sc),
                     _ => undated.push(sc),
                 }
             }
@@ -95,14 +110,18 @@ pub fn reconcile(claims: &[SourcedClaim]) -> Vec<Fact> {
                 k.scope == Scope::Tranche
                     && k.base() == base_key(c, Scope::Tranche, None).base()
                     && k.slot.as_deref().is_some_and(|s| !s.starts_with("undated"))
-                    && v.iter().any(|o| intervals_overlap(o.claim.amount.interval(), iv))
+                    && v.iter()
+                        .any(|o| intervals_overlap(o.claim.amount.interval(), iv))
             })
             .map(|(k, _)| k.clone())
             .collect();
         let key = if matches.len() == 1 {
             matches[0].clone()
         } else {
-            let slot = format!("undated:{}", crate::normalize::trim_float(c.amount.central()));
+            let slot = format!(
+                "undated:{}",
+                crate::normalize::trim_float(c.amount.central())
+            );
             base_key(c, Scope::Tranche, Some(slot))
         };
         groups.entry(key).or_default().push(sc);

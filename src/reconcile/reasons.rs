@@ -9,19 +9,33 @@ use crate::claims::Scope;
 use crate::normalize::{intervals_overlap, Bound};
 
 /// Words that mark a figure as projected rather than paid.
-const PROSPECTIVE: &[&str] = &["potential", "conditional", "possible", "proposed", "planned", "expected", "pending"];
+const PROSPECTIVE: &[&str] = &[
+    "potential",
+    "conditional",
+    "possible",
+    "proposed",
+    "planned",
+    "expected",
+    "pending",
+];
 
 fn short_doc(doc: &str) -> String {
     // "000_9de286f62ec30d0e.txt" → "000"; other names stay whole.
     let stem = doc.rsplit('/').next().unwrap_or(doc);
     match stem.split_once('_') {
         Some((head, _)) if head.chars().all(|c| c.is_ascii_digit()) => head.to_string(),
-        _ => stem.trim_end_matches(".txt").trim_end_matches(".md").to_string(),
+        _ => stem
+            .trim_end_matches(".txt")
+            .trim_end_matches(".md")
+            .to_string(),
     }
 }
 
 fn docs(list: &[String]) -> String {
-    list.iter().map(|d| short_doc(d)).collect::<Vec<_>>().join(", ")
+    list.iter()
+        .map(|d| short_doc(d))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Fill `fact.reasons`. `all` is every fact, for tranches and totals of the
@@ -29,7 +43,10 @@ fn docs(list: &[String]) -> String {
 pub fn explain(fact: &mut Fact, all: &[Fact]) {
     let mut reasons = Vec::new();
     let same_parties = |o: &&Fact| {
-        o.subject == fact.subject && o.predicate == fact.predicate && o.object == fact.object && o.unit == fact.unit
+        o.subject == fact.subject
+            && o.predicate == fact.predicate
+            && o.object == fact.object
+            && o.unit == fact.unit
     };
     if fact.status == Status::Conflict && fact.key.scope == Scope::Total {
         arithmetic(fact, all.iter().filter(same_parties), &mut reasons);
@@ -37,7 +54,11 @@ pub fn explain(fact: &mut Fact, all: &[Fact]) {
     if fact.status == Status::Conflict && fact.key.scope == Scope::Tranche {
         // A tranche figure equal to a total of the same parties may be the
         // whole commitment rather than this tranche.
-        for t in all.iter().filter(same_parties).filter(|o| o.key.scope == Scope::Total) {
+        for t in all
+            .iter()
+            .filter(same_parties)
+            .filter(|o| o.key.scope == Scope::Total)
+        {
             for v in &fact.values {
                 if t.values.iter().any(|tv| tv.central == v.central) {
                     reasons.push(format!(
@@ -55,12 +76,19 @@ pub fn explain(fact: &mut Fact, all: &[Fact]) {
         qualifiers(fact, &mut reasons);
         rounding(fact, &mut reasons);
         if reasons.is_empty() {
-            reasons.push("no explanation found: a genuine disagreement between sources — check them".to_string());
+            reasons.push(
+                "no explanation found: a genuine disagreement between sources — check them"
+                    .to_string(),
+            );
         }
     } else if fact.status == Status::Consistent && fact.values.len() > 1 {
         reasons.push(format!(
             "values agree once rounding, \"about\" and bounds are taken into account: {}",
-            fact.values.iter().map(|v| v.display.clone()).collect::<Vec<_>>().join(", ")
+            fact.values
+                .iter()
+                .map(|v| v.display.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
     fact.reasons = reasons;
@@ -71,11 +99,17 @@ fn arithmetic<'a>(fact: &Fact, related: impl Iterator<Item = &'a Fact>, reasons:
     for t in related.filter(|o| o.key.scope == Scope::Tranche) {
         for v in &t.values {
             // One part per tranche value; "up to" parts count at their ceiling.
-            let Some(claim) = t.claims.iter().find(|c| c.amount.central() == v.central) else { continue };
+            let Some(claim) = t.claims.iter().find(|c| c.amount.central() == v.central) else {
+                continue;
+            };
             let when = t.as_of.clone().map_or(String::new(), |a| format!(", {a}"));
             parts.push(Part {
                 amount: claim.amount.clone(),
-                label: format!("{} (tranche{when}, {})", v.display_with(&claim.amount, fact), docs(&v.sources)),
+                label: format!(
+                    "{} (tranche{when}, {})",
+                    v.display_with(&claim.amount, fact),
+                    docs(&v.sources)
+                ),
                 when: t.as_of.clone(),
             });
         }
@@ -93,13 +127,18 @@ fn arithmetic<'a>(fact: &Fact, related: impl Iterator<Item = &'a Fact>, reasons:
             .then(a.label.cmp(&b.label))
     });
     for v in &fact.values {
-        let Some(claim) = fact.claims.iter().find(|c| c.amount.central() == v.central) else { continue };
+        let Some(claim) = fact.claims.iter().find(|c| c.amount.central() == v.central) else {
+            continue;
+        };
         let bases: Vec<Part> = fact
             .values
             .iter()
             .filter(|b| b.central < v.central)
             .filter_map(|b| {
-                let c = fact.claims.iter().find(|c| c.amount.central() == b.central)?;
+                let c = fact
+                    .claims
+                    .iter()
+                    .find(|c| c.amount.central() == b.central)?;
                 Some(Part {
                     amount: c.amount.clone(),
                     label: format!("{} (total, {})", b.display, docs(&b.sources)),
@@ -132,9 +171,15 @@ fn as_of_dates(fact: &Fact, reasons: &mut Vec<String>) {
     let mut distinct = std::collections::BTreeSet::new();
     for v in &fact.values {
         let mut dates: Vec<String> = Vec::new();
-        for c in fact.claims.iter().filter(|c| c.amount.central() == v.central) {
+        for c in fact
+            .claims
+            .iter()
+            .filter(|c| c.amount.central() == v.central)
+        {
             let d = match (&c.as_of, c.as_of_source) {
-                (Some(a), Some("document date")) => format!("{a} (article date, {})", short_doc(&c.doc)),
+                (Some(a), Some("document date")) => {
+                    format!("{a} (article date, {})", short_doc(&c.doc))
+                }
                 (Some(a), _) => {
                     if let Some(i) = c.as_of_index {
                         stated.push((v.central, i));
@@ -172,7 +217,9 @@ fn as_of_dates(fact: &Fact, reasons: &mut Vec<String>) {
 fn bounds(fact: &Fact, reasons: &mut Vec<String>) {
     for c in &fact.claims {
         let others_exceed = |pred: &dyn Fn(f64) -> bool| {
-            fact.values.iter().any(|v| v.central != c.amount.central() && pred(v.central))
+            fact.values
+                .iter()
+                .any(|v| v.central != c.amount.central() && pred(v.central))
         };
         match c.bound {
             Some(Bound::Upper) if !c.approx && others_exceed(&|x| x > c.amount.central()) => reasons.push(format!(
@@ -195,12 +242,24 @@ fn qualifiers(fact: &Fact, reasons: &mut Vec<String>) {
     for v in &fact.values {
         let mut words: Vec<String> = Vec::new();
         let mut sources: Vec<String> = Vec::new();
-        for c in fact.claims.iter().filter(|c| c.amount.central() == v.central) {
-            let prospective: Vec<&String> = c.qualifiers.iter().filter(|q| PROSPECTIVE.contains(&q.as_str())).collect();
+        for c in fact
+            .claims
+            .iter()
+            .filter(|c| c.amount.central() == v.central)
+        {
+            let prospective: Vec<&String> = c
+                .qualifiers
+                .iter()
+                .filter(|q| PROSPECTIVE.contains(&q.as_str()))
+                .collect();
             if prospective.is_empty() {
                 continue;
             }
-            for q in c.qualifiers.iter().filter(|q| PROSPECTIVE.contains(&q.as_str()) || c.approx && !q.contains(' ') ) {
+            for q in c
+                .qualifiers
+                .iter()
+                .filter(|q| PROSPECTIVE.contains(&q.as_str()) || c.approx && !q.contains(' '))
+            {
                 if !words.contains(q) {
                     words.push(q.clone());
                 }
@@ -225,10 +284,16 @@ fn rounding(fact: &Fact, reasons: &mut Vec<String>) {
         for b in fact.values.iter().skip(i + 1) {
             let ca = fact.claims.iter().find(|c| c.amount.central() == a.central);
             let cb = fact.claims.iter().find(|c| c.amount.central() == b.central);
-            let (Some(ca), Some(cb)) = (ca, cb) else { continue };
-            let rel = (a.central - b.central).abs() / a.central.abs().max(b.central.abs()).max(f64::MIN_POSITIVE);
+            let (Some(ca), Some(cb)) = (ca, cb) else {
+                continue;
+            };
+            let rel = (a.central - b.central).abs()
+                / a.central.abs().max(b.central.abs()).max(f64::MIN_POSITIVE);
             if intervals_overlap(ca.amount.interval(), cb.amount.interval()) {
-                reasons.push(format!("rounding: {} and {} agree within the precision they are written with", a.display, b.display));
+                reasons.push(format!(
+                    "rounding: {} and {} agree within the precision they are written with",
+                    a.display, b.display
+                ));
             } else if rel < 0.1 {
                 reasons.push(format!(
                     "rounding?: {} and {} differ by {:.1}% — more than their stated precision allows, but check whether one is rounded",

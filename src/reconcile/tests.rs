@@ -7,10 +7,13 @@ fn facts(docs: &[(&str, &str)]) -> Vec<Fact> {
     let claims: Vec<SourcedClaim> = docs
         .iter()
         .flat_map(|(name, text)| {
-            analyze(text, &rules, None).claims.into_iter().map(move |claim| SourcedClaim {
-                doc: name.to_string(),
-                claim,
-            })
+            analyze(text, &rules, None)
+                .claims
+                .into_iter()
+                .map(move |claim| SourcedClaim {
+                    doc: name.to_string(),
+                    claim,
+                })
         })
         .collect();
     reconcile(&claims)
@@ -51,5 +54,9 @@ fn genuine_disagreement_says_so() {
         ("b", "Acme Corp invested $22 billion in Beta Labs."),
     ]);
     assert_eq!(f[0].status, Status::Conflict);
-    assert!(f[0].reasons.iter().any(|r| r.contains("rounding?")), "{:?}", f[0].reasons);
+    assert!(
+        f[0].reasons.iter().any(|r| r.contains("rounding?")),
+        "{:?}",
+        f[0].reasons
+    );
 }

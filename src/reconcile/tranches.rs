@@ -20,7 +20,11 @@ const MAX_PARTS: usize = 14;
 /// than it) plus one or more parts, or two or more parts alone. Returns the
 /// labels of the base (if any) and the parts. Tolerance: the sum must fall in
 /// the target's interval, widened by the rounding of the parts.
-pub fn explain(target: &Amount, bases: &[Part], parts: &[Part]) -> Option<(Option<String>, Vec<String>)> {
+pub fn explain(
+    target: &Amount,
+    bases: &[Part],
+    parts: &[Part],
+) -> Option<(Option<String>, Vec<String>)> {
     let (lo, hi) = target.interval();
     if !lo.is_finite() || !hi.is_finite() || hi <= 0.0 {
         return None;
@@ -33,7 +37,8 @@ pub fn explain(target: &Amount, bases: &[Part], parts: &[Part]) -> Option<(Optio
     let centre = target.central();
     let fits = |sum: f64, slack: f64| sum > lo - slack && sum < hi + slack;
     let better = |best: &Option<(usize, Option<usize>, u32, f64)>, count: usize, err: f64| {
-        best.as_ref().is_none_or(|b| count < b.0 || (count == b.0 && err < b.3))
+        best.as_ref()
+            .is_none_or(|b| count < b.0 || (count == b.0 && err < b.3))
     };
     for mask in 1u32..(1u32 << n) {
         let count = mask.count_ones() as usize;
@@ -84,7 +89,11 @@ mod tests {
 
     #[test]
     fn tranches_sum_to_total() {
-        let parts = [part(1.25, 0.01, "1.25"), part(2.75, 0.01, "2.75"), part(5.0, 1.0, "5")];
+        let parts = [
+            part(1.25, 0.01, "1.25"),
+            part(2.75, 0.01, "2.75"),
+            part(5.0, 1.0, "5"),
+        ];
         let got = explain(&Amount::exact(4e9, 1e9), &[], &parts).unwrap();
         assert_eq!(got, (None, vec!["1.25".to_string(), "2.75".to_string()]));
     }
@@ -92,13 +101,26 @@ mod tests {
     #[test]
     fn earlier_total_plus_tranches() {
         let bases = [part(4.0, 1.0, "4 total"), part(8.0, 1.0, "8 total")];
-        let parts = [part(4.0, 1.0, "4 more"), part(5.0, 1.0, "5"), part(20.0, 1.0, "20")];
+        let parts = [
+            part(4.0, 1.0, "4 more"),
+            part(5.0, 1.0, "5"),
+            part(20.0, 1.0, "20"),
+        ];
         let mut roughly = Amount::exact(33e9, 1e9);
         roughly.approx = true;
         let got = explain(&roughly, &bases, &parts).unwrap();
-        assert_eq!(got, (Some("8 total".to_string()), vec!["5".to_string(), "20".to_string()]));
+        assert_eq!(
+            got,
+            (
+                Some("8 total".to_string()),
+                vec!["5".to_string(), "20".to_string()]
+            )
+        );
         let got = explain(&Amount::exact(8e9, 1e9), &bases, &parts).unwrap();
-        assert_eq!(got, (Some("4 total".to_string()), vec!["4 more".to_string()]));
+        assert_eq!(
+            got,
+            (Some("4 total".to_string()), vec!["4 more".to_string()])
+        );
     }
 
     #[test]

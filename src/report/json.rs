@@ -208,7 +208,10 @@ pub fn claim_line(doc: &str, c: &crate::claims::Claim, rules: &RuleSet) -> Strin
         unit: &c.unit,
         scope: c.scope.as_str(),
         qualifiers: &c.qualifiers,
-        as_of: c.as_of.as_ref().and_then(|d| d.value.as_deref().or(d.min.as_deref())),
+        as_of: c
+            .as_of
+            .as_ref()
+            .and_then(|d| d.value.as_deref().or(d.min.as_deref())),
         as_of_source: c.as_of_source.map(|s| s.as_str()),
         inferred: c.inferred,
         trigger: c.trigger.map(|t| rules.label(t)),

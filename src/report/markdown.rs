@@ -39,7 +39,14 @@ fn marked_sentence(sentence: &str, text: &str) -> String {
 
 fn fact_section(out: &mut String, f: &Fact, detailed: bool) {
     let _ = writeln!(out, "### {}\n", esc(&f.title()));
-    let _ = writeln!(out, "Status: **{}** · {} claims from {} sources · id `{}`\n", f.status.as_str(), f.claims.len(), f.source_count(), f.id);
+    let _ = writeln!(
+        out,
+        "Status: **{}** · {} claims from {} sources · id `{}`\n",
+        f.status.as_str(),
+        f.claims.len(),
+        f.source_count(),
+        f.id
+    );
     let _ = writeln!(out, "| value | sources | as written |");
     let _ = writeln!(out, "|---|---|---|");
     for v in &f.values {
@@ -48,7 +55,11 @@ fn fact_section(out: &mut String, f: &Fact, detailed: bool) {
             "| {} | {} | {} |",
             esc(&v.display),
             esc(&v.sources.join(", ")),
-            v.stated.iter().map(|s| format!("\"{}\"", esc(s))).collect::<Vec<_>>().join(", ")
+            v.stated
+                .iter()
+                .map(|s| format!("\"{}\"", esc(s)))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
     }
     out.push('\n');
@@ -79,7 +90,11 @@ fn fact_section(out: &mut String, f: &Fact, detailed: bool) {
                 c.start,
                 c.end,
                 marked_sentence(&c.sentence, &c.text),
-                if tags.is_empty() { String::new() } else { format!(" — {}", esc(&tags.join("; "))) }
+                if tags.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", esc(&tags.join("; ")))
+                }
             );
         }
         out.push('\n');
@@ -120,13 +135,21 @@ pub fn render(run: &RunResult, rules_origin: &str) -> String {
                     out,
                     "| {} | processed | {} | {} | {} |",
                     esc(&d.name),
-                    x.doc_date.as_ref().and_then(|v| v.value.clone()).unwrap_or_else(|| "—".into()),
+                    x.doc_date
+                        .as_ref()
+                        .and_then(|v| v.value.clone())
+                        .unwrap_or_else(|| "—".into()),
                     x.mentions.len(),
                     x.claims.len()
                 );
             }
             Err(reason) => {
-                let _ = writeln!(out, "| {} | skipped: {} | — | — | — |", esc(&d.name), esc(reason));
+                let _ = writeln!(
+                    out,
+                    "| {} | skipped: {} | — | — | — |",
+                    esc(&d.name),
+                    esc(reason)
+                );
             }
         }
     }

@@ -29,7 +29,9 @@ pub struct Summary {
 impl Summary {
     pub fn of(run: &RunResult) -> Summary {
         let ok = run.documents.iter().filter_map(|d| d.result.as_ref().ok());
-        let (mentions, claims) = ok.fold((0, 0), |(m, c), s| (m + s.mentions.len(), c + s.claims.len()));
+        let (mentions, claims) = ok.fold((0, 0), |(m, c), s| {
+            (m + s.mentions.len(), c + s.claims.len())
+        });
         let count = |st: Status| run.facts.iter().filter(|f| f.status == st).count();
         Summary {
             documents: run.documents.len(),

@@ -13,7 +13,9 @@ fn wrap(text: &str, indent: &str) -> String {
     let mut out = String::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        if !line.is_empty() && indent.len() + line.chars().count() + 1 + word.chars().count() > WIDTH {
+        if !line.is_empty()
+            && indent.len() + line.chars().count() + 1 + word.chars().count() > WIDTH
+        {
             let _ = writeln!(out, "{indent}{line}");
             line.clear();
         }
@@ -29,7 +31,12 @@ fn wrap(text: &str, indent: &str) -> String {
 }
 
 fn values_block(out: &mut String, f: &Fact) {
-    let width = f.values.iter().map(|v| v.display.chars().count()).max().unwrap_or(0);
+    let width = f
+        .values
+        .iter()
+        .map(|v| v.display.chars().count())
+        .max()
+        .unwrap_or(0);
     for v in &f.values {
         let pad = " ".repeat(width - v.display.chars().count());
         let line = format!(
@@ -54,7 +61,11 @@ pub fn render(run: &RunResult, out_dir: Option<&str>) -> String {
         ),
         "",
     ));
-    let conflicts: Vec<&Fact> = run.facts.iter().filter(|f| f.status == Status::Conflict).collect();
+    let conflicts: Vec<&Fact> = run
+        .facts
+        .iter()
+        .filter(|f| f.status == Status::Conflict)
+        .collect();
     if !conflicts.is_empty() {
         let _ = writeln!(out, "\nCONFLICTS");
     }
@@ -65,18 +76,31 @@ pub fn render(run: &RunResult, out_dir: Option<&str>) -> String {
             out.push_str(&wrap(&format!("- {r}"), "    "));
         }
     }
-    let consistent: Vec<&Fact> = run.facts.iter().filter(|f| f.status == Status::Consistent).collect();
+    let consistent: Vec<&Fact> = run
+        .facts
+        .iter()
+        .filter(|f| f.status == Status::Consistent)
+        .collect();
     if !consistent.is_empty() {
         let _ = writeln!(out, "\nCONSISTENT");
         for f in consistent {
             let vals: Vec<&str> = f.values.iter().map(|v| v.display.as_str()).collect();
             out.push_str(&wrap(
-                &format!("{}: {} ({} sources)", f.title(), vals.join(", "), f.source_count()),
+                &format!(
+                    "{}: {} ({} sources)",
+                    f.title(),
+                    vals.join(", "),
+                    f.source_count()
+                ),
                 "  ",
             ));
         }
     }
-    let skipped: Vec<_> = run.documents.iter().filter_map(|d| d.result.as_ref().err().map(|r| (&d.name, r))).collect();
+    let skipped: Vec<_> = run
+        .documents
+        .iter()
+        .filter_map(|d| d.result.as_ref().err().map(|r| (&d.name, r)))
+        .collect();
     if !skipped.is_empty() {
         let _ = writeln!(out, "\nSKIPPED");
         for (name, reason) in skipped {
@@ -85,7 +109,10 @@ pub fn render(run: &RunResult, out_dir: Option<&str>) -> String {
     }
     if let Some(dir) = out_dir {
         out.push('\n');
-        out.push_str(&wrap(&format!("Report written to {dir}/report.md and {dir}/facts.json"), ""));
+        out.push_str(&wrap(
+            &format!("Report written to {dir}/report.md and {dir}/facts.json"),
+            "",
+        ));
     }
     out
 }

@@ -69,7 +69,9 @@ fn kinds_of(rules: &RuleSet, id: RuleId, table: &str) -> &'static [Kind] {
 
 fn check_one(rules: &RuleSet, id: RuleId, table: &str, ex: &Example) -> Result<(), String> {
     let doc_date = match &ex.doc_date {
-        Some(d) => Some(parse_iso_date(d).ok_or_else(|| format!("doc_date {d:?} is not an ISO date"))?),
+        Some(d) => {
+            Some(parse_iso_date(d).ok_or_else(|| format!("doc_date {d:?} is not an ISO date"))?)
+        }
         None => None,
     };
     let a = analyze(&ex.text, rules, doc_date);
@@ -77,11 +79,19 @@ fn check_one(rules: &RuleSet, id: RuleId, table: &str, ex: &Example) -> Result<(
         return check_claim(rules, id, table, ex, &a.claims, &ex.text);
     }
     let kinds = kinds_of(rules, id, table);
-    let of_kind: Vec<&Mention> = a.mentions.iter().filter(|m| kinds.contains(&m.kind)).collect();
+    let of_kind: Vec<&Mention> = a
+        .mentions
+        .iter()
+        .filter(|m| kinds.contains(&m.kind))
+        .collect();
     if ex.none {
         return match of_kind.first() {
             None => Ok(()),
-            Some(m) => Err(format!("expected no {} mention, got {:?}", m.kind.as_str(), &ex.text[m.span.range()])),
+            Some(m) => Err(format!(
+                "expected no {} mention, got {:?}",
+                m.kind.as_str(),
+                &ex.text[m.span.range()]
+            )),
         };
     }
     let want = ex.matched.as_deref().unwrap_or(&ex.text);
@@ -91,7 +101,10 @@ fn check_one(rules: &RuleSet, id: RuleId, table: &str, ex: &Example) -> Result<(
     };
     let by_this_rule = m.rule == id || m.lexicon.contains(&id);
     if !by_this_rule {
-        return Err(format!("{want:?} was found, but by rule '{}', not this one", rules.label(m.rule)));
+        return Err(format!(
+            "{want:?} was found, but by rule '{}', not this one",
+            rules.label(m.rule)
+        ));
     }
     compare_value(m, ex)
 }
@@ -142,7 +155,11 @@ fn compare_value(m: &Mention, ex: &Example) -> Result<(), String> {
             check_flags(a, ex)
         }
         Value::Date(d) => {
-            for (field, want, got) in [("value", &ex.value, &d.value), ("min", &ex.min, &d.min), ("max", &ex.max, &d.max)] {
+            for (field, want, got) in [
+                ("value", &ex.value, &d.value),
+                ("min", &ex.min, &d.min),
+                ("max", &ex.max, &d.max),
+            ] {
                 if let Some(Scalar::Str(w)) = want {
                     if got.as_deref() != Some(w.as_str()) {
                         return Err(format!("{field}: expected {w}, got {got:?}"));
@@ -151,7 +168,10 @@ fn compare_value(m: &Mention, ex: &Example) -> Result<(), String> {
             }
             if let Some(g) = &ex.granularity {
                 if d.granularity.as_str() != g {
-                    return Err(format!("granularity: expected {g}, got {}", d.granularity.as_str()));
+                    return Err(format!(
+                        "granularity: expected {g}, got {}",
+                        d.granularity.as_str()
+                    ));
                 }
             }
             Ok(())
@@ -217,7 +237,14 @@ fn check_claim(
         .collect();
     let mut last_err = if candidates.is_empty() {
         let got: Vec<String> = claims.iter().map(describe).collect();
-        format!("expected a claim{}, got {got:?}", if table == "trigger" { " from this trigger" } else { "" })
+        format!(
+            "expected a claim{}, got {got:?}",
+            if table == "trigger" {
+                " from this trigger"
+            } else {
+                ""
+            }
+        )
     } else {
         String::new()
     };
@@ -245,7 +272,10 @@ fn check_claim(
         }
         if let Some(q) = &ex.qualifier {
             if !c.qualifiers.iter().any(|x| x == q) {
-                errs.push(format!("qualifier: expected {q:?} among {:?}", c.qualifiers));
+                errs.push(format!(
+                    "qualifier: expected {q:?} among {:?}",
+                    c.qualifiers
+                ));
             }
         }
         if let Some(w) = want_num(&ex.value) {

@@ -40,12 +40,34 @@ impl PatternKind {
     fn groups(self) -> &'static [&'static str] {
         match self {
             PatternKind::Money => &[
-                "num", "num2", "numword", "numword2", "qual", "qual2", "cur_prefix",
-                "cur_prefix2", "cur_suffix", "cur_suffix2", "scale", "scale2", "per", "span",
+                "num",
+                "num2",
+                "numword",
+                "numword2",
+                "qual",
+                "qual2",
+                "cur_prefix",
+                "cur_prefix2",
+                "cur_suffix",
+                "cur_suffix2",
+                "scale",
+                "scale2",
+                "per",
+                "span",
             ],
-            PatternKind::Percent => &["num", "num2", "numword", "numword2", "qual", "qual2", "span"],
+            PatternKind::Percent => &[
+                "num", "num2", "numword", "numword2", "qual", "qual2", "span",
+            ],
             PatternKind::Date => &[
-                "year", "year2", "month", "month2", "month_num", "day", "day2", "quarter", "fiscal",
+                "year",
+                "year2",
+                "month",
+                "month2",
+                "month_num",
+                "day",
+                "day2",
+                "quarter",
+                "fiscal",
                 "span",
             ],
             PatternKind::Entity => &["span"],
@@ -241,9 +263,16 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn problem(&mut self, offset: usize, rule: Option<&str>, msg: impl Into<String>, help: Option<String>) {
+    fn problem(
+        &mut self,
+        offset: usize,
+        rule: Option<&str>,
+        msg: impl Into<String>,
+        help: Option<String>,
+    ) {
         let src = self.source.expect("source set");
-        self.problems.push(at(&src.path, &src.text, offset, rule, msg, help));
+        self.problems
+            .push(at(&src.path, &src.text, offset, rule, msg, help));
     }
 
     /// Register a rule; returns its id.
@@ -267,7 +296,12 @@ impl<'a> Ctx<'a> {
             self.names.insert(key, (src.path.clone(), line));
         }
         if name.get_ref().trim().is_empty() {
-            self.problem(name.span().start, None, "empty rule name", Some("name = \"my-rule\"".into()));
+            self.problem(
+                name.span().start,
+                None,
+                "empty rule name",
+                Some("name = \"my-rule\"".into()),
+            );
         }
         if examples.is_empty() {
             self.problem(
@@ -279,7 +313,12 @@ impl<'a> Ctx<'a> {
         }
         let examples = examples
             .iter()
-            .map(|e| (crate::span::line_col(&src.text, e.span().start).0, e.get_ref().clone()))
+            .map(|e| {
+                (
+                    crate::span::line_col(&src.text, e.span().start).0,
+                    e.get_ref().clone(),
+                )
+            })
             .collect();
         self.rules.push(RuleInfo {
             file: src.path.clone(),
@@ -315,8 +354,14 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
                 } else {
                     None
                 };
-                ctx.problems
-                    .push(at(&src.path, &src.text, offset, rule.as_deref(), message, help));
+                ctx.problems.push(at(
+                    &src.path,
+                    &src.text,
+                    offset,
+                    rule.as_deref(),
+                    message,
+                    help,
+                ));
             }
         }
     }
@@ -339,14 +384,21 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
             let id = ctx.add("currency", &c.name, &c.examples);
             let factor = c.factor.unwrap_or(1.0);
             if c.prefixes.is_empty() && c.suffixes.is_empty() {
-                ctx.problem(c.name.span().start, Some(c.name.get_ref()), "currency has neither prefixes nor suffixes", Some("add prefixes = [\"$\"] or suffixes = [\"dollars\"]".into()));
+                ctx.problem(
+                    c.name.span().start,
+                    Some(c.name.get_ref()),
+                    "currency has neither prefixes nor suffixes",
+                    Some("add prefixes = [\"$\"] or suffixes = [\"dollars\"]".into()),
+                );
             }
             for p in &c.prefixes {
-                lex.cur_prefix.insert(lex_key(p), (id, c.code.clone(), factor));
+                lex.cur_prefix
+                    .insert(lex_key(p), (id, c.code.clone(), factor));
                 alts.entry("cur_prefix").or_default().push(p.clone());
             }
             for s in &c.suffixes {
-                lex.cur_suffix.insert(lex_key(s), (id, c.code.clone(), factor));
+                lex.cur_suffix
+                    .insert(lex_key(s), (id, c.code.clone(), factor));
                 alts.entry("cur_suffix").or_default().push(s.clone());
             }
         }
@@ -362,7 +414,12 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
             let q = q.get_ref();
             let id = ctx.add("qualifier", &q.name, &q.examples);
             let Some(effect) = Effect::parse(q.effect.get_ref()) else {
-                ctx.problem(q.effect.span().start, Some(q.name.get_ref()), format!("unknown effect '{}'", q.effect.get_ref()), Some("use one of: approx, lower, upper, almost".into()));
+                ctx.problem(
+                    q.effect.span().start,
+                    Some(q.name.get_ref()),
+                    format!("unknown effect '{}'", q.effect.get_ref()),
+                    Some("use one of: approx, lower, upper, almost".into()),
+                );
                 continue;
             };
             for p in &q.phrases {
@@ -390,10 +447,16 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
             let m = m.get_ref();
             let id = ctx.add("month", &m.name, &m.examples);
             if !(1..=12).contains(&m.number) {
-                ctx.problem(m.name.span().start, Some(m.name.get_ref()), format!("month number {} is not 1 to 12", m.number), None);
+                ctx.problem(
+                    m.name.span().start,
+                    Some(m.name.get_ref()),
+                    format!("month number {} is not 1 to 12", m.number),
+                    None,
+                );
             }
             for w in &m.words {
-                lex.month.insert(lex_key(w.trim_end_matches('.')), (id, m.number));
+                lex.month
+                    .insert(lex_key(w.trim_end_matches('.')), (id, m.number));
                 alts.entry("month").or_default().push(w.clone());
             }
         }
@@ -419,7 +482,12 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
                 }
             }
             if e.aliases.is_empty() {
-                ctx.problem(e.name.span().start, Some(e.name.get_ref()), "entity has no aliases", Some("aliases = [\"Name\", \"Other spelling\"]".into()));
+                ctx.problem(
+                    e.name.span().start,
+                    Some(e.name.get_ref()),
+                    "entity has no aliases",
+                    Some("aliases = [\"Name\", \"Other spelling\"]".into()),
+                );
             }
         }
         for t in &file.trigger {
@@ -427,7 +495,12 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
             let id = ctx.add("trigger", &t.name, &t.examples);
             for v in &t.values {
                 if v != "money" && v != "percent" {
-                    ctx.problem(t.name.span().start, Some(t.name.get_ref()), format!("unknown value kind '{v}'"), Some("values = [\"money\"] or [\"percent\"] or both".into()));
+                    ctx.problem(
+                        t.name.span().start,
+                        Some(t.name.get_ref()),
+                        format!("unknown value kind '{v}'"),
+                        Some("values = [\"money\"] or [\"percent\"] or both".into()),
+                    );
                 }
             }
             let idx = triggers.len();
@@ -452,7 +525,12 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
                 "sum" => CueSets::Sum,
                 "label" => CueSets::Label,
                 other => {
-                    ctx.problem(c.sets.span().start, Some(c.name.get_ref()), format!("unknown cue effect '{other}'"), Some("sets = \"tranche\", \"total\", \"sum\" or \"label\"".into()));
+                    ctx.problem(
+                        c.sets.span().start,
+                        Some(c.name.get_ref()),
+                        format!("unknown cue effect '{other}'"),
+                        Some("sets = \"tranche\", \"total\", \"sum\" or \"label\"".into()),
+                    );
                     continue;
                 }
             };
@@ -461,7 +539,12 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
                 "after" => CuePosition::After,
                 "any" => CuePosition::Any,
                 other => {
-                    ctx.problem(c.name.span().start, Some(c.name.get_ref()), format!("unknown position '{other}'"), Some("position = \"before\", \"after\" or \"any\"".into()));
+                    ctx.problem(
+                        c.name.span().start,
+                        Some(c.name.get_ref()),
+                        format!("unknown position '{other}'"),
+                        Some("position = \"before\", \"after\" or \"any\"".into()),
+                    );
                     continue;
                 }
             };
@@ -480,7 +563,14 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
             let e = e.get_ref();
             if let Some(p) = &e.parent {
                 if !canon.contains(p.as_str()) {
-                    ctx.problems.push(at(&src.path, &src.text, e.name.span().start, Some(e.name.get_ref()), format!("parent '{p}' is not the canonical name of any entity"), Some("add that entity, or fix the parent's spelling".into())));
+                    ctx.problems.push(at(
+                        &src.path,
+                        &src.text,
+                        e.name.span().start,
+                        Some(e.name.get_ref()),
+                        format!("parent '{p}' is not the canonical name of any entity"),
+                        Some("add that entity, or fix the parent's spelling".into()),
+                    ));
                 }
             }
         }
@@ -492,7 +582,14 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
         let p = p.get_ref();
         let name = p.name.get_ref();
         let Some(kind) = PatternKind::parse(p.kind.get_ref()) else {
-            ctx.problems.push(at(&src.path, &src.text, p.kind.span().start, Some(name), format!("unknown pattern kind '{}'", p.kind.get_ref()), Some("kind = \"money\", \"date\", \"percent\" or \"entity\"".into())));
+            ctx.problems.push(at(
+                &src.path,
+                &src.text,
+                p.kind.span().start,
+                Some(name),
+                format!("unknown pattern kind '{}'", p.kind.get_ref()),
+                Some("kind = \"money\", \"date\", \"percent\" or \"entity\"".into()),
+            ));
             continue;
         };
         match compile_pattern(p.regex.get_ref(), &macros, kind) {
@@ -505,9 +602,16 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
             }),
             Err((offset, msg, help)) => {
                 let raw = &src.text[p.regex.span()];
-                let base = raw.find(p.regex.get_ref().as_str()).map_or(p.regex.span().start, |i| p.regex.span().start + i);
-                let off = if raw.contains(p.regex.get_ref().as_str()) { base + offset } else { base };
-                ctx.problems.push(at(&src.path, &src.text, off, Some(name), msg, help));
+                let base = raw
+                    .find(p.regex.get_ref().as_str())
+                    .map_or(p.regex.span().start, |i| p.regex.span().start + i);
+                let off = if raw.contains(p.regex.get_ref().as_str()) {
+                    base + offset
+                } else {
+                    base
+                };
+                ctx.problems
+                    .push(at(&src.path, &src.text, off, Some(name), msg, help));
             }
         }
     }
@@ -546,17 +650,35 @@ fn build_macros(alts: &HashMap<&'static str, Vec<String>>) -> HashMap<&'static s
             .iter()
             .map(|w| {
                 // A space in a phrase matches any run of white space.
-                w.split(' ').map(regex::escape).collect::<Vec<_>>().join(r"\s+")
+                w.split(' ')
+                    .map(regex::escape)
+                    .collect::<Vec<_>>()
+                    .join(r"\s+")
             })
             .collect::<Vec<_>>()
             .join("|")
     };
     let mut m: HashMap<&'static str, String> = HashMap::new();
-    m.insert("number", r"(?P<num{n}>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)".into());
-    m.insert("number_word", format!(r"(?P<numword{{n}}>(?i:{}))\b", alt("number_word")));
-    m.insert("qualifier", format!(r"(?:(?P<qual{{n}}>(?i:{}))\s*)", alt("qualifier")));
-    m.insert("cur_prefix", format!(r"(?P<cur_prefix{{n}}>(?i:{}))", alt("cur_prefix")));
-    m.insert("cur_suffix", format!(r"(?P<cur_suffix{{n}}>(?i:{}))\b", alt("cur_suffix")));
+    m.insert(
+        "number",
+        r"(?P<num{n}>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)".into(),
+    );
+    m.insert(
+        "number_word",
+        format!(r"(?P<numword{{n}}>(?i:{}))\b", alt("number_word")),
+    );
+    m.insert(
+        "qualifier",
+        format!(r"(?:(?P<qual{{n}}>(?i:{}))\s*)", alt("qualifier")),
+    );
+    m.insert(
+        "cur_prefix",
+        format!(r"(?P<cur_prefix{{n}}>(?i:{}))", alt("cur_prefix")),
+    );
+    m.insert(
+        "cur_suffix",
+        format!(r"(?P<cur_suffix{{n}}>(?i:{}))\b", alt("cur_suffix")),
+    );
     m.insert("scale", format!(r"(?P<scale{{n}}>(?i:{}))\b", alt("scale")));
     m.insert("per", format!(r"(?P<per{{n}}>(?i:{}))\b", alt("per")));
     m.insert("month", format!(r"(?P<month{{n}}>{})", alt("month")));
@@ -564,9 +686,15 @@ fn build_macros(alts: &HashMap<&'static str, Vec<String>>) -> HashMap<&'static s
         "weekday",
         r"(?:Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:r|rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?".into(),
     );
-    m.insert("day", r"(?P<day{n}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?".into());
+    m.insert(
+        "day",
+        r"(?P<day{n}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?".into(),
+    );
     m.insert("year", r"(?P<year{n}>(?:1[6-9]|20|21)\d{2})".into());
-    m.insert("quarter", r"(?P<quarter{n}>[1-4]|(?i:first|second|third|fourth))".into());
+    m.insert(
+        "quarter",
+        r"(?P<quarter{n}>[1-4]|(?i:first|second|third|fourth))".into(),
+    );
     m.insert("month_num", r"(?P<month_num{n}>0[1-9]|1[0-2])".into());
     m.insert("to", r"(?:\s*[-–—]\s*|\s+(?:to|through)\s+)".into());
     m
@@ -591,7 +719,9 @@ fn compile_pattern(
             let ch_len = template[i + 1..].chars().next().map_or(1, char::len_utf8);
             let mut end = i + 1 + ch_len;
             if matches!(bytes[i + 1], b'p' | b'P') && bytes.get(end) == Some(&b'{') {
-                end = template[end..].find('}').map_or(template.len(), |c| end + c + 1);
+                end = template[end..]
+                    .find('}')
+                    .map_or(template.len(), |c| end + c + 1);
             }
             out.push_str(&template[i..end]);
             i = end;
@@ -608,7 +738,11 @@ fn compile_pattern(
                     let Some(body) = macros.get(base) else {
                         let mut names: Vec<&str> = macros.keys().copied().collect();
                         names.sort();
-                        return Err((i, format!("unknown macro {{{inner}}}"), Some(format!("macros are: {}", names.join(", ")))));
+                        return Err((
+                            i,
+                            format!("unknown macro {{{inner}}}"),
+                            Some(format!("macros are: {}", names.join(", "))),
+                        ));
                     };
                     out.push_str(&body.replace("{n}", suffix));
                     i += close + 1;
@@ -622,34 +756,86 @@ fn compile_pattern(
         i += ch.len_utf8();
     }
     let to_template = |expanded: usize| -> usize {
-        let (e, t) = map.iter().rev().find(|(e, _)| *e <= expanded).copied().unwrap_or((0, 0));
+        let (e, t) = map
+            .iter()
+            .rev()
+            .find(|(e, _)| *e <= expanded)
+            .copied()
+            .unwrap_or((0, 0));
         (t + (expanded - e)).min(template.len())
     };
+    // `\b` is compiled as an ASCII word boundary: a Unicode one makes the
+    // regex crate's DFA give up on non-ASCII text (curly quotes, dashes: all
+    // of news), falling back to a far slower engine. Word boundaries are
+    // checked again, Unicode-aware, on every match (`is_word_bounded`).
     if let Err(e) = regex_syntax::Parser::new().parse(&out) {
         let (offset, msg) = match &e {
             regex_syntax::Error::Parse(p) => (p.span().start.offset, p.kind().to_string()),
             regex_syntax::Error::Translate(t) => (t.span().start.offset, t.kind().to_string()),
             _ => (0, e.to_string()),
         };
-        return Err((to_template(offset), format!("regex does not compile: {msg}"), Some("fix the regex syntax; literal braces are written \\{ and \\}".into())));
+        return Err((
+            to_template(offset),
+            format!("regex does not compile: {msg}"),
+            Some("fix the regex syntax; literal braces are written \\{ and \\}".into()),
+        ));
     }
-    let regex = RegexBuilder::new(&out)
+    let regex = RegexBuilder::new(&ascii_word_boundaries(&out))
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(REGEX_SIZE_LIMIT)
         .build()
-        .map_err(|e| (0, format!("regex is too large or invalid: {}", e.to_string().lines().last().unwrap_or("")), Some("split it into smaller patterns".into())))?;
+        .map_err(|e| {
+            (
+                0,
+                format!(
+                    "regex is too large or invalid: {}",
+                    e.to_string().lines().last().unwrap_or("")
+                ),
+                Some("split it into smaller patterns".into()),
+            )
+        })?;
     let allowed = kind.groups();
     for name in regex.capture_names().flatten() {
         if !allowed.contains(&name) {
-            return Err((0, format!("named group '{name}' means nothing for this kind of pattern"), Some(format!("groups this kind uses: {}", allowed.join(", ")))));
+            return Err((
+                0,
+                format!("named group '{name}' means nothing for this kind of pattern"),
+                Some(format!("groups this kind uses: {}", allowed.join(", "))),
+            ));
         }
     }
     Ok(regex)
 }
 
+/// Rewrite each unescaped `\b` as `(?-u:\b)`.
+fn ascii_word_boundaries(re: &str) -> String {
+    let mut out = String::with_capacity(re.len() + 16);
+    let mut chars = re.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_boundaries_become_ascii() {
+        assert_eq!(ascii_word_boundaries(r"a\b\\b\d"), r"a(?-u:\b)\\b\d");
+    }
 
     fn macros() -> HashMap<&'static str, String> {
         let mut alts = HashMap::new();
@@ -659,7 +845,12 @@ mod tests {
 
     #[test]
     fn expands_macros_with_group_suffix() {
-        let re = compile_pattern(r"\${number}{to}{number2}\s?{scale}", &macros(), PatternKind::Money).unwrap();
+        let re = compile_pattern(
+            r"\${number}{to}{number2}\s?{scale}",
+            &macros(),
+            PatternKind::Money,
+        )
+        .unwrap();
         let c = re.captures("$2–4 billion").unwrap();
         assert_eq!(&c["num"], "2");
         assert_eq!(&c["num2"], "4");

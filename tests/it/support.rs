@@ -44,13 +44,22 @@ pub fn shared(sub: &str) -> Option<PathBuf> {
         return Some(dir);
     }
     let ci = std::env::var("CI").is_ok_and(|v| v == "true");
-    assert!(!ci, "CI=true but {} does not exist: the shared data must be beside the repository", dir.display());
-    eprintln!("SKIPPED: {} not found (set CROSSCHECK_SHARED or clone beside ../shared to run this suite)", dir.display());
+    assert!(
+        !ci,
+        "CI=true but {} does not exist: the shared data must be beside the repository",
+        dir.display()
+    );
+    eprintln!(
+        "SKIPPED: {} not found (set CROSSCHECK_SHARED or clone beside ../shared to run this suite)",
+        dir.display()
+    );
     None
 }
 
 pub fn json_lines(s: &str) -> Vec<serde_json::Value> {
-    s.lines().map(|l| serde_json::from_str(l).expect("valid JSON line")).collect()
+    s.lines()
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect()
 }
 
 pub fn read(p: &Path) -> Vec<u8> {
