@@ -55,15 +55,7 @@ fn stages(c: &mut Criterion) {
     });
     let claims: Vec<SourcedClaim> = docs
         .iter()
-        .flat_map(|(n, t)| {
-            analyze(t, &rules, None)
-                .claims
-                .into_iter()
-                .map(move |claim| SourcedClaim {
-                    doc: n.clone(),
-                    claim,
-                })
-        })
+        .flat_map(|(n, t)| SourcedClaim::all(n, analyze(t, &rules, None).claims))
         .collect();
     g.bench_function("reconcile", |b| {
         b.iter(|| reconcile(black_box(&claims)).len())

@@ -82,7 +82,8 @@ pub struct Claim {
     pub qualifiers: Vec<String>,
     pub as_of: Option<DateValue>,
     pub as_of_source: Option<AsOfSource>,
-    /// How missing roles were filled: "previous sentence" or "document".
+    /// How missing roles were filled: "previous sentence", "document" or
+    /// "same amount elsewhere in the document".
     pub inferred: Option<&'static str>,
     /// The parties were found only weakly (after the value, sentence-wide or
     /// inferred): a strongly attached earlier claim with the same amount may
@@ -328,9 +329,11 @@ fn corefer_amounts(claims: &mut [Claim]) {
                 && e.amount.central() == claims[i].amount.central()
                 && e.amount.value.is_some()
         };
-        let found = claims.iter().find(|e| same(e)).cloned();
-        if let Some(e) = found {
-            let (subject, predicate, object) = (e.subject, e.predicate, e.object);
+        let found = claims
+            .iter()
+            .find(|e| same(e))
+            .map(|e| (e.subject.clone(), e.predicate.clone(), e.object.clone()));
+        if let Some((subject, predicate, object)) = found {
             let c = &mut claims[i];
             if c.subject != subject || c.predicate != predicate || c.object != object {
                 c.subject = subject;
@@ -338,7 +341,7 @@ fn corefer_amounts(claims: &mut [Claim]) {
                 c.object = object;
                 c.subject_span = None;
                 c.object_span = None;
-                c.inferred = Some("same amount earlier in the document");
+                c.inferred = Some("same amount elsewhere in the document");
             }
         }
     }

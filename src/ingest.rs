@@ -51,20 +51,30 @@ pub fn list(inputs: &[PathBuf]) -> Result<Listing> {
             classify(&mut out, name, input.clone());
             continue;
         }
-        let walker = WalkDir::new(input)
+        // One walk: hidden entries are listed (a hidden folder once, not
+        // entered); everything else is classified or reported.
+        let mut walker = WalkDir::new(input)
             .follow_links(true)
             .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-        for entry in walker {
+            .into_iter();
+        while let Some(entry) = walker.next() {
             match entry {
-                Ok(e) => {
-                    if e.file_type().is_dir() {
-                        continue;
+                Ok(e) if e.depth() > 0 && is_hidden(e.file_name()) => {
+                    let dir = e.file_type().is_dir();
+                    out.skipped.push(Skipped {
+                        name: relative_name(input, e.path()),
+                        reason: if dir { "hidden folder" } else { "hidden file" }.to_string(),
+                    });
+                    if dir {
+                        walker.skip_current_dir();
                     }
-                    let name = relative_name(input, e.path());
-                    classify(&mut out, name, e.path().to_path_buf());
                 }
+                Ok(e) if e.file_type().is_dir() => {}
+                Ok(e) => classify(
+                    &mut out,
+                    relative_name(input, e.path()),
+                    e.path().to_path_buf(),
+                ),
                 Err(err) => {
                     let name = err
                         .path()
@@ -82,8 +92,6 @@ pub fn list(inputs: &[PathBuf]) -> Result<Listing> {
                 }
             }
         }
-        // Hidden entries were pruned from the walk; account for them too.
-        hidden_entries(input, &mut out);
     }
     out.files.sort();
     out.files.dedup();
@@ -94,27 +102,6 @@ pub fn list(inputs: &[PathBuf]) -> Result<Listing> {
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
-}
-
-fn hidden_entries(root: &Path, out: &mut Listing) {
-    let mut it = WalkDir::new(root)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter();
-    while let Some(entry) = it.next() {
-        let Ok(e) = entry else { continue };
-        if e.depth() > 0 && is_hidden(e.file_name()) {
-            let dir = e.file_type().is_dir();
-            out.skipped.push(Skipped {
-                name: relative_name(root, e.path()),
-                reason: if dir { "hidden folder" } else { "hidden file" }.to_string(),
-            });
-            if dir {
-                // One entry for the folder covers everything inside it.
-                it.skip_current_dir();
-            }
-        }
-    }
 }
 
 fn relative_name(root: &Path, path: &Path) -> String {

@@ -16,9 +16,8 @@
 //! let rules = RuleSet::builtin().unwrap();
 //! let a = pipeline::analyze("Acme Corp invested $4 billion in Anthropic in March 2024.", &rules, None);
 //! let b = pipeline::analyze("Acme Corp has invested $8 billion in Anthropic.", &rules, None);
-//! let claims: Vec<reconcile::SourcedClaim> = [("a.txt", a), ("b.txt", b)]
-//!     .into_iter()
-//!     .flat_map(|(doc, an)| an.claims.into_iter().map(move |claim| reconcile::SourcedClaim { doc: doc.into(), claim }))
+//! let claims: Vec<reconcile::SourcedClaim> = reconcile::SourcedClaim::all("a.txt", a.claims)
+//!     .chain(reconcile::SourcedClaim::all("b.txt", b.claims))
 //!     .collect();
 //! let facts = reconcile::reconcile(&claims);
 //! assert_eq!(facts[0].subject, "Acme Corp");

@@ -31,6 +31,27 @@ fn load_rules(cli: &Cli) -> Result<RuleSet> {
     })
 }
 
+/// Print each document's JSON lines; report skipped files on stderr.
+fn print_lines(docs: &[(String, Result<Vec<String>, String>)]) -> Result<ExitCode> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut skipped = 0;
+    for (name, result) in docs {
+        match result {
+            Ok(lines) => {
+                for line in lines {
+                    writeln!(out, "{line}")?;
+                }
+            }
+            Err(reason) => {
+                skipped += 1;
+                eprintln!("crosscheck: skipped {name}: {reason}");
+            }
+        }
+    }
+    out.flush()?;
+    Ok(exit_for(skipped))
+}
+
 fn exit_for(skipped: usize) -> ExitCode {
     if skipped > 0 {
         ExitCode::from(1)
@@ -65,52 +86,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(exit_for(result.skipped()))
         }
         Command::Extract { inputs } => {
-            let docs = pipeline::process(inputs, &rules)?;
-            let listing = crosscheck::ingest::list(inputs)?;
-            let mut lock = std::io::BufWriter::new(stdout.lock());
-            let mut skipped = 0;
-            for d in &docs {
-                match &d.result {
-                    Ok(summary) => {
-                        // Re-read the text for the mention's exact bytes.
-                        let file = listing
-                            .files
-                            .iter()
-                            .find(|f| f.name == d.name)
-                            .expect("listed");
-                        let text = crosscheck::ingest::read(file).map_err(anyhow::Error::msg)?;
-                        for m in &summary.mentions {
-                            writeln!(lock, "{}", json::mention_line(&d.name, &text, m, &rules))?;
-                        }
-                    }
-                    Err(reason) => {
-                        skipped += 1;
-                        eprintln!("crosscheck: skipped {}: {reason}", d.name);
-                    }
-                }
-            }
-            lock.flush()?;
-            Ok(exit_for(skipped))
+            let docs = pipeline::process_with(inputs, &rules, |name, text, a| {
+                a.mentions
+                    .iter()
+                    .map(|m| json::mention_line(name, text, m, &rules))
+                    .collect::<Vec<_>>()
+            })?;
+            print_lines(&docs)
         }
         Command::Claims { inputs } => {
-            let docs = pipeline::process(inputs, &rules)?;
-            let mut lock = std::io::BufWriter::new(stdout.lock());
-            let mut skipped = 0;
-            for d in &docs {
-                match &d.result {
-                    Ok(summary) => {
-                        for c in &summary.claims {
-                            writeln!(lock, "{}", json::claim_line(&d.name, c, &rules))?;
-                        }
-                    }
-                    Err(reason) => {
-                        skipped += 1;
-                        eprintln!("crosscheck: skipped {}: {reason}", d.name);
-                    }
-                }
-            }
-            lock.flush()?;
-            Ok(exit_for(skipped))
+            let docs = pipeline::process_with(inputs, &rules, |name, _, a| {
+                a.claims
+                    .iter()
+                    .map(|c| json::claim_line(name, c, &rules))
+                    .collect::<Vec<_>>()
+            })?;
+            print_lines(&docs)
         }
         Command::Reconcile { inputs } => {
             let result = pipeline::run(inputs, &rules)?;

@@ -52,14 +52,19 @@ pub const APPROX_TOLERANCE: f64 = 0.05;
 pub const ALMOST_TOLERANCE: f64 = 0.10;
 
 /// A stated quantity: a single value or a range, with how it was qualified.
+/// Serialises as `value`, `min`, `max`, `approx`, `bound` (flattened into
+/// every output that shows an amount).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Amount {
     /// The stated value; `None` for a range.
+    #[serde(serialize_with = "serialize_opt_num")]
     pub value: Option<f64>,
     /// Lower end: the value itself for an exact amount, the range start for a
     /// range, the value for a lower bound; `None` when unbounded below (up to).
+    #[serde(serialize_with = "serialize_opt_num")]
     pub min: Option<f64>,
     /// Upper end; `None` when unbounded above ("over $13 billion").
+    #[serde(serialize_with = "serialize_opt_num")]
     pub max: Option<f64>,
     pub approx: bool,
     pub bound: Option<Bound>,

@@ -85,7 +85,6 @@ pub struct DocSummary {
     pub doc_date: Option<DateValue>,
     pub mentions: Vec<Mention>,
     pub claims: Vec<Claim>,
-    pub bytes: usize,
 }
 
 /// The result of a run over many files.
@@ -104,41 +103,52 @@ impl RunResult {
     }
 }
 
-/// List and process the inputs; skipped files are part of the result.
-pub fn process(inputs: &[PathBuf], rules: &RuleSet) -> Result<Vec<DocOutcome>> {
+/// List the inputs, read and analyze each readable document once (in
+/// parallel), and hand its name, text and analysis to `f`. Results come in
+/// name order; a skipped file is `Err(reason)`. The text is dropped after
+/// `f`, so only what `f` keeps stays in memory.
+pub fn process_with<T, F>(
+    inputs: &[PathBuf],
+    rules: &RuleSet,
+    f: F,
+) -> Result<Vec<(String, std::result::Result<T, String>)>>
+where
+    T: Send,
+    F: Fn(&str, &str, Analysis) -> T + Sync,
+{
     let listing = ingest::list(inputs)?;
-    let mut outcomes: Vec<DocOutcome> = listing
+    let mut out: Vec<(String, std::result::Result<T, String>)> = listing
         .files
         .par_iter()
-        .map(|f| process_file(f, rules))
+        .map(|file: &InputFile| {
+            let result = ingest::read(file).map(|text| {
+                let a = analyze(&text, rules, None);
+                f(&file.name, &text, a)
+            });
+            (file.name.clone(), result)
+        })
         .collect();
-    outcomes.extend(
+    out.extend(
         listing
             .skipped
             .into_iter()
-            .map(|Skipped { name, reason }| DocOutcome {
-                name,
-                result: Err(reason),
-            }),
+            .map(|Skipped { name, reason }| (name, Err(reason))),
     );
-    outcomes.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(outcomes)
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
 }
 
-fn process_file(f: &InputFile, rules: &RuleSet) -> DocOutcome {
-    let result = ingest::read(f).map(|text| {
-        let a = analyze(&text, rules, None);
-        DocSummary {
-            doc_date: a.doc_date,
-            mentions: a.mentions,
-            claims: a.claims,
-            bytes: text.len(),
-        }
-    });
-    DocOutcome {
-        name: f.name.clone(),
-        result,
-    }
+/// List and process the inputs; skipped files are part of the result.
+pub fn process(inputs: &[PathBuf], rules: &RuleSet) -> Result<Vec<DocOutcome>> {
+    let docs = process_with(inputs, rules, |_, _, a| DocSummary {
+        doc_date: a.doc_date,
+        mentions: a.mentions,
+        claims: a.claims,
+    })?;
+    Ok(docs
+        .into_iter()
+        .map(|(name, result)| DocOutcome { name, result })
+        .collect())
 }
 
 /// The whole pipeline: process, then reconcile.
@@ -147,12 +157,7 @@ pub fn run(inputs: &[PathBuf], rules: &RuleSet) -> Result<RunResult> {
     let claims: Vec<SourcedClaim> = documents
         .iter()
         .filter_map(|d| d.result.as_ref().ok().map(|s| (d, s)))
-        .flat_map(|(d, s)| {
-            s.claims.iter().map(move |c| SourcedClaim {
-                doc: d.name.clone(),
-                claim: c.clone(),
-            })
-        })
+        .flat_map(|(d, s)| SourcedClaim::all(&d.name, s.claims.iter().cloned()))
         .collect();
     let facts = reconcile::reconcile(&claims);
     Ok(RunResult { documents, facts })

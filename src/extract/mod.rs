@@ -119,10 +119,9 @@ struct Candidate {
     mention: Mention,
 }
 
-/// Extract all mentions from `text`, sorted by start offset.
-///
-/// `doc_date` resolves dates written without a year ("Feb. 19"); pass `None`
-/// on a first pass and call `resolve_dates` once the document date is known.
+/// Extract all mentions from `text`, sorted by start offset. Dates written
+/// without a year ("Feb. 19") stay partial: call `resolve_dates` once the
+/// document date is known.
 pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet) -> Vec<Mention> {
     let mut candidates: Vec<Candidate> = Vec::new();
     for (order, pat) in rules.patterns.iter().enumerate() {

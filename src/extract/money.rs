@@ -97,7 +97,8 @@ pub fn interpret(caps: &Captures, lex: &Lexicon, rule: RuleId) -> Option<Mention
             Amount::range(lo, hi, (n1.precision * s1).max(n2.precision * s2) * factor)
         }
     };
-    if !amount.central().is_finite() || amount.interval().0.is_nan() {
+    // A product of huge numbers can overflow to infinity: never emit one.
+    if !amount.central().is_finite() || !amount.precision.is_finite() {
         return None;
     }
     qualify(caps, lex, "", &mut amount, &mut used);

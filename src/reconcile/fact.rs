@@ -2,9 +2,8 @@
 //! values with sources, a status and reasons. Serialises to the facts.json
 //! contract.
 
-use super::{FactKey, SourcedClaim, NEAR_DUPLICATE};
-use crate::claims::Scope;
-use crate::normalize::{format_amount, format_money, intervals_overlap, serialize_opt_num, Amount};
+use super::{FactKey, Slot, SourcedClaim, NEAR_DUPLICATE};
+use crate::normalize::{format_amount, format_money, serialize_opt_num, Amount};
 use serde::Serialize;
 
 /// How the claims of a fact relate.
@@ -67,14 +66,8 @@ pub struct ClaimOut {
     pub end: usize,
     pub text: String,
     pub sentence: String,
-    #[serde(serialize_with = "serialize_opt_num")]
-    pub value: Option<f64>,
-    #[serde(serialize_with = "serialize_opt_num")]
-    pub min: Option<f64>,
-    #[serde(serialize_with = "serialize_opt_num")]
-    pub max: Option<f64>,
-    pub approx: bool,
-    pub bound: Option<crate::normalize::Bound>,
+    #[serde(flatten)]
+    pub amount: Amount,
     pub qualifiers: Vec<String>,
     pub as_of: Option<String>,
     /// "sentence", "sentence (latest tranche)" or "document date".
@@ -84,8 +77,6 @@ pub struct ClaimOut {
     pub inferred: Option<&'static str>,
     /// Near-duplicate cluster within the fact (restatements share a number).
     pub cluster: usize,
-    #[serde(skip)]
-    pub amount: Amount,
     #[serde(skip)]
     pub as_of_index: Option<i64>,
 }
@@ -181,11 +172,7 @@ pub fn build(key: &FactKey, claims: &[&SourcedClaim]) -> Fact {
                 end: c.span.end,
                 text: c.text.clone(),
                 sentence: c.sentence_text.clone(),
-                value: c.amount.value,
-                min: c.amount.min,
-                max: c.amount.max,
-                approx: c.amount.approx,
-                bound: c.amount.bound,
+                amount: c.amount.clone(),
                 qualifiers: c.qualifiers.clone(),
                 as_of: c
                     .as_of
@@ -195,7 +182,6 @@ pub fn build(key: &FactKey, claims: &[&SourcedClaim]) -> Fact {
                 scope: c.scope.as_str(),
                 inferred: c.inferred,
                 cluster: 0,
-                amount: c.amount.clone(),
                 as_of_index: c.as_of.as_ref().and_then(|d| d.month_index()),
             }
         })
@@ -216,13 +202,13 @@ pub fn build(key: &FactKey, claims: &[&SourcedClaim]) -> Fact {
                 if !v.stated.contains(&c.text) {
                     v.stated.push(c.text.clone());
                 }
-                v.min = min_opt(v.min, c.min);
-                v.max = max_opt(v.max, c.max);
+                v.min = min_opt(v.min, c.amount.min);
+                v.max = max_opt(v.max, c.amount.max);
             }
             None => values.push(ValueOut {
-                value: c.value,
-                min: c.min,
-                max: c.max,
+                value: c.amount.value,
+                min: c.amount.min,
+                max: c.amount.max,
                 sources: vec![c.doc.clone()],
                 display: if c.amount.value.is_some() {
                     fmt_unit(central, &key.unit)
@@ -246,7 +232,8 @@ pub fn build(key: &FactKey, claims: &[&SourcedClaim]) -> Fact {
         .map(|i| i.0)
         .fold(f64::NEG_INFINITY, f64::max);
     let hi = intervals.iter().map(|i| i.1).fold(f64::INFINITY, f64::min);
-    let common_point = intervals.len() <= 1 || intervals_overlap((lo, hi), (lo, hi)) && lo < hi;
+    // Half-open intervals share a point when the highest start is below the lowest end.
+    let common_point = intervals.len() <= 1 || lo < hi;
     let mut docs: Vec<&str> = out.iter().map(|c| c.doc.as_str()).collect();
     docs.sort();
     docs.dedup();
@@ -263,7 +250,11 @@ pub fn build(key: &FactKey, claims: &[&SourcedClaim]) -> Fact {
         key.object.as_deref().map(slug).unwrap_or_default(),
         slug(&key.unit),
         key.scope.as_str().to_string(),
-        key.slot.as_deref().map(slug).unwrap_or_default(),
+        match &key.slot {
+            Some(Slot::Dated(d)) => slug(d),
+            Some(Slot::Undated(v)) => format!("undated-{}", slug(v)),
+            None => String::new(),
+        },
     ]
     .iter()
     .filter(|s| !s.is_empty())
@@ -277,8 +268,8 @@ pub fn build(key: &FactKey, claims: &[&SourcedClaim]) -> Fact {
         object: key.object.clone(),
         unit: key.unit.clone(),
         scope: key.scope.as_str(),
-        as_of: match (key.scope, &key.slot) {
-            (Scope::Tranche, Some(s)) if !s.starts_with("undated") => Some(s.clone()),
+        as_of: match &key.slot {
+            Some(Slot::Dated(d)) => Some(d.clone()),
             _ => None,
         },
         status,

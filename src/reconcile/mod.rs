@@ -30,6 +30,20 @@ pub struct SourcedClaim {
     pub claim: Claim,
 }
 
+impl SourcedClaim {
+    /// Attach a document's name to each of its claims.
+    pub fn all<'a, I>(doc: &'a str, claims: I) -> impl Iterator<Item = SourcedClaim> + 'a
+    where
+        I: IntoIterator<Item = Claim>,
+        I::IntoIter: 'a,
+    {
+        claims.into_iter().map(move |claim| SourcedClaim {
+            doc: doc.to_string(),
+            claim,
+        })
+    }
+}
+
 /// The identity of a fact.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct FactKey {
@@ -38,8 +52,17 @@ pub struct FactKey {
     pub object: Option<String>,
     pub unit: String,
     pub scope: Scope,
-    /// For a tranche: its month ("2024-11"), or "undated:<value>".
-    pub slot: Option<String>,
+    /// Which tranche, for a tranche fact.
+    pub slot: Option<Slot>,
+}
+
+/// How tranches are told apart.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Slot {
+    /// The month (or coarser ISO prefix) the text dates it to: "2024-11".
+    Dated(String),
+    /// No stated date: grouped by value ("5" for $5 billion… in units).
+    Undated(String),
 }
 
 impl FactKey {
@@ -53,7 +76,7 @@ impl FactKey {
     }
 }
 
-fn base_key(c: &Claim, scope: Scope, slot: Option<String>) -> FactKey {
+fn base_key(c: &Claim, scope: Scope, slot: Option<Slot>) -> FactKey {
     FactKey {
         subject: c.subject.clone(),
         predicate: c.predicate.clone(),
@@ -91,7 +114,7 @@ pub fn reconcile(claims: &[SourcedClaim]) -> Vec<Fact> {
                 let dated = c.as_of_source == Some(AsOfSource::Sentence);
                 match (dated, c.as_of.as_ref().and_then(|d| d.month_prefix())) {
                     (true, Some(month)) => groups
-                        .entry(base_key(c, Scope::Tranche, Some(month)))
+                        .entry(base_key(c, Scope::Tranche, Some(Slot::Dated(month))))
                         .or_default()
                         .push(sc),
                     _ => undated.push(sc),
@@ -109,7 +132,7 @@ pub fn reconcile(claims: &[SourcedClaim]) -> Vec<Fact> {
             .filter(|(k, v)| {
                 k.scope == Scope::Tranche
                     && k.base() == base_key(c, Scope::Tranche, None).base()
-                    && k.slot.as_deref().is_some_and(|s| !s.starts_with("undated"))
+                    && matches!(k.slot, Some(Slot::Dated(_)))
                     && v.iter()
                         .any(|o| intervals_overlap(o.claim.amount.interval(), iv))
             })
@@ -118,19 +141,16 @@ pub fn reconcile(claims: &[SourcedClaim]) -> Vec<Fact> {
         let key = if matches.len() == 1 {
             matches[0].clone()
         } else {
-            let slot = format!(
-                "undated:{}",
-                crate::normalize::trim_float(c.amount.central())
-            );
+            let slot = Slot::Undated(crate::normalize::trim_float(c.amount.central()));
             base_key(c, Scope::Tranche, Some(slot))
         };
         groups.entry(key).or_default().push(sc);
     }
 
     let mut facts: Vec<Fact> = groups.iter().map(|(k, v)| fact::build(k, v)).collect();
-    let snapshot = facts.clone();
-    for f in &mut facts {
-        reasons::explain(f, &snapshot);
+    let reasons: Vec<Vec<String>> = facts.iter().map(|f| reasons::explain(f, &facts)).collect();
+    for (f, r) in facts.iter_mut().zip(reasons) {
+        f.reasons = r;
     }
     facts.sort_by(|a, b| {
         a.status

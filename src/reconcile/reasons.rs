@@ -6,7 +6,7 @@
 use super::fact::{Fact, Status};
 use super::tranches::{self, Part};
 use crate::claims::Scope;
-use crate::normalize::{intervals_overlap, Bound};
+use crate::normalize::{format_amount, intervals_overlap, Bound};
 
 /// Words that mark a figure as projected rather than paid.
 const PROSPECTIVE: &[&str] = &[
@@ -19,15 +19,13 @@ const PROSPECTIVE: &[&str] = &[
     "pending",
 ];
 
+/// A document as named in a reason: its file name without folder or
+/// extension ("deals/03-cbr.txt" → "03-cbr").
 fn short_doc(doc: &str) -> String {
-    // "000_9de286f62ec30d0e.txt" → "000"; other names stay whole.
-    let stem = doc.rsplit('/').next().unwrap_or(doc);
-    match stem.split_once('_') {
-        Some((head, _)) if head.chars().all(|c| c.is_ascii_digit()) => head.to_string(),
-        _ => stem
-            .trim_end_matches(".txt")
-            .trim_end_matches(".md")
-            .to_string(),
+    let name = doc.rsplit('/').next().unwrap_or(doc);
+    match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem.to_string(),
+        _ => name.to_string(),
     }
 }
 
@@ -38,9 +36,9 @@ fn docs(list: &[String]) -> String {
         .join(", ")
 }
 
-/// Fill `fact.reasons`. `all` is every fact, for tranches and totals of the
-/// same parties.
-pub fn explain(fact: &mut Fact, all: &[Fact]) {
+/// The reasons for `fact`. `all` is every fact, for tranches and totals of
+/// the same parties.
+pub fn explain(fact: &Fact, all: &[Fact]) -> Vec<String> {
     let mut reasons = Vec::new();
     let same_parties = |o: &&Fact| {
         o.subject == fact.subject
@@ -91,7 +89,7 @@ pub fn explain(fact: &mut Fact, all: &[Fact]) {
                 .join(", ")
         ));
     }
-    fact.reasons = reasons;
+    reasons
 }
 
 fn arithmetic<'a>(fact: &Fact, related: impl Iterator<Item = &'a Fact>, reasons: &mut Vec<String>) {
@@ -107,7 +105,7 @@ fn arithmetic<'a>(fact: &Fact, related: impl Iterator<Item = &'a Fact>, reasons:
                 amount: claim.amount.clone(),
                 label: format!(
                     "{} (tranche{when}, {})",
-                    v.display_with(&claim.amount, fact),
+                    format_amount(&claim.amount, |x| fact.fmt_num(x)),
                     docs(&v.sources)
                 ),
                 when: t.as_of.clone(),
@@ -155,12 +153,6 @@ fn arithmetic<'a>(fact: &Fact, related: impl Iterator<Item = &'a Fact>, reasons:
                 terms.join(" + ")
             ));
         }
-    }
-}
-
-impl super::fact::ValueOut {
-    fn display_with(&self, amount: &crate::normalize::Amount, fact: &Fact) -> String {
-        crate::normalize::format_amount(amount, |x| fact.fmt_num(x))
     }
 }
 
@@ -221,8 +213,8 @@ fn bounds(fact: &Fact, reasons: &mut Vec<String>) {
                 .iter()
                 .any(|v| v.central != c.amount.central() && pred(v.central))
         };
-        match c.bound {
-            Some(Bound::Upper) if !c.approx && others_exceed(&|x| x > c.amount.central()) => reasons.push(format!(
+        match c.amount.bound {
+            Some(Bound::Upper) if !c.amount.approx && others_exceed(&|x| x > c.amount.central()) => reasons.push(format!(
                 "bound: \"{}\" ({}) is a ceiling (\"up to\"), not an amount paid; larger figures elsewhere do not contradict a ceiling set earlier",
                 c.text,
                 short_doc(&c.doc)
@@ -255,11 +247,15 @@ fn qualifiers(fact: &Fact, reasons: &mut Vec<String>) {
             if prospective.is_empty() {
                 continue;
             }
-            for q in c
-                .qualifiers
-                .iter()
-                .filter(|q| PROSPECTIVE.contains(&q.as_str()) || c.approx && !q.contains(' '))
-            {
+            // The approximation as written ("roughly") goes with the
+            // prospective words: together they say how soft the figure is.
+            let approx_word = c
+                .amount
+                .qualifier
+                .as_ref()
+                .filter(|_| c.amount.approx)
+                .map(|q| q.to_lowercase());
+            for q in approx_word.iter().chain(prospective) {
                 if !words.contains(q) {
                     words.push(q.clone());
                 }

@@ -6,15 +6,7 @@ fn facts(docs: &[(&str, &str)]) -> Vec<Fact> {
     let rules = RuleSet::builtin().unwrap();
     let claims: Vec<SourcedClaim> = docs
         .iter()
-        .flat_map(|(name, text)| {
-            analyze(text, &rules, None)
-                .claims
-                .into_iter()
-                .map(move |claim| SourcedClaim {
-                    doc: name.to_string(),
-                    claim,
-                })
-        })
+        .flat_map(|(name, text)| SourcedClaim::all(name, analyze(text, &rules, None).claims))
         .collect();
     reconcile(&claims)
 }

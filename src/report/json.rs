@@ -7,7 +7,7 @@
 
 use super::Summary;
 use crate::extract::{Mention, Value};
-use crate::normalize::serialize_opt_num;
+use crate::normalize::Amount;
 use crate::pipeline::RunResult;
 use crate::reconcile::Fact;
 use crate::rules::RuleSet;
@@ -30,14 +30,8 @@ struct MentionLine<'a> {
 enum Fields<'a> {
     Money {
         currency: &'a str,
-        #[serde(serialize_with = "serialize_opt_num")]
-        value: Option<f64>,
-        #[serde(serialize_with = "serialize_opt_num")]
-        min: Option<f64>,
-        #[serde(serialize_with = "serialize_opt_num")]
-        max: Option<f64>,
-        approx: bool,
-        bound: Option<crate::normalize::Bound>,
+        #[serde(flatten)]
+        amount: &'a Amount,
         per: Option<&'a str>,
     },
     Date {
@@ -53,14 +47,8 @@ enum Fields<'a> {
         year_inferred: bool,
     },
     Percent {
-        #[serde(serialize_with = "serialize_opt_num")]
-        value: Option<f64>,
-        #[serde(serialize_with = "serialize_opt_num")]
-        min: Option<f64>,
-        #[serde(serialize_with = "serialize_opt_num")]
-        max: Option<f64>,
-        approx: bool,
-        bound: Option<crate::normalize::Bound>,
+        #[serde(flatten)]
+        amount: &'a Amount,
     },
     Entity {
         #[serde(rename = "type")]
@@ -75,11 +63,7 @@ pub fn mention_line(doc: &str, text: &str, m: &Mention, rules: &RuleSet) -> Stri
     let fields = match &m.value {
         Value::Money(x) => Fields::Money {
             currency: &x.currency,
-            value: x.amount.value,
-            min: x.amount.min,
-            max: x.amount.max,
-            approx: x.amount.approx,
-            bound: x.amount.bound,
+            amount: &x.amount,
             per: x.per.as_deref(),
         },
         Value::Date(d) => Fields::Date {
@@ -91,13 +75,7 @@ pub fn mention_line(doc: &str, text: &str, m: &Mention, rules: &RuleSet) -> Stri
             fiscal: d.fiscal,
             year_inferred: d.year_inferred,
         },
-        Value::Percent(a) => Fields::Percent {
-            value: a.value,
-            min: a.min,
-            max: a.max,
-            approx: a.approx,
-            bound: a.bound,
-        },
+        Value::Percent(amount) => Fields::Percent { amount },
         Value::Entity(e) => Fields::Entity {
             kind: &e.kind,
             canonical: &e.canonical,
@@ -176,12 +154,8 @@ struct ClaimLine<'a> {
     start: usize,
     end: usize,
     text: &'a str,
-    #[serde(serialize_with = "serialize_opt_num")]
-    value: Option<f64>,
-    #[serde(serialize_with = "serialize_opt_num")]
-    min: Option<f64>,
-    #[serde(serialize_with = "serialize_opt_num")]
-    max: Option<f64>,
+    #[serde(flatten)]
+    amount: &'a Amount,
     unit: &'a str,
     scope: &'static str,
     qualifiers: &'a [String],
@@ -202,9 +176,7 @@ pub fn claim_line(doc: &str, c: &crate::claims::Claim, rules: &RuleSet) -> Strin
         start: c.span.start,
         end: c.span.end,
         text: &c.text,
-        value: c.amount.value,
-        min: c.amount.min,
-        max: c.amount.max,
+        amount: &c.amount,
         unit: &c.unit,
         scope: c.scope.as_str(),
         qualifiers: &c.qualifiers,

@@ -76,7 +76,7 @@ fn check_one(rules: &RuleSet, id: RuleId, table: &str, ex: &Example) -> Result<(
     };
     let a = analyze(&ex.text, rules, doc_date);
     if table == "trigger" || table == "cue" {
-        return check_claim(rules, id, table, ex, &a.claims, &ex.text);
+        return check_claim(id, table, ex, &a.claims);
     }
     let kinds = kinds_of(rules, id, table);
     let of_kind: Vec<&Mention> = a
@@ -207,12 +207,10 @@ fn check_flags(a: &crate::normalize::Amount, ex: &Example) -> Result<(), String>
 }
 
 fn check_claim(
-    rules: &RuleSet,
     id: RuleId,
     table: &str,
     ex: &Example,
     claims: &[crate::claims::Claim],
-    text: &str,
 ) -> Result<(), String> {
     let describe = |c: &crate::claims::Claim| {
         format!(
@@ -288,6 +286,5 @@ fn check_claim(
         }
         last_err = format!("{} in claim {}", errs.join("; "), describe(c));
     }
-    let _ = (rules, text);
     Err(last_err)
 }

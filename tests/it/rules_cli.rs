@@ -2,6 +2,7 @@
 //! the file, line and rule named.
 
 use crate::support::{repo, run, stderr, stdout, temp_dir};
+use std::process::Output;
 
 #[test]
 fn shipped_rules_pass_built_in_and_from_the_folder() {
@@ -12,52 +13,56 @@ fn shipped_rules_pass_built_in_and_from_the_folder() {
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
-fn rules_copy(name: &str) -> std::path::PathBuf {
-    let dir = temp_dir(name);
+/// Copy the shipped rules to a fresh folder, apply `edit` to one file, run
+/// `rules test` on the copy. Returns the edited text and the run's output.
+fn test_broken(case: &str, file: &str, edit: impl FnOnce(String) -> String) -> (String, Output) {
+    let dir = temp_dir(case);
     for e in std::fs::read_dir(repo().join("rules")).unwrap() {
         let p = e.unwrap().path();
         if p.extension().is_some_and(|x| x == "toml") {
             std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
         }
     }
-    dir
+    let path = dir.join(file);
+    let text = edit(std::fs::read_to_string(&path).unwrap());
+    std::fs::write(&path, &text).unwrap();
+    let o = run(&["rules", "test", "--rules", dir.to_str().unwrap()]);
+    (text, o)
+}
+
+/// 1-based line of the first line containing `needle`, and that line.
+fn line_of<'a>(text: &'a str, needle: &str) -> (usize, &'a str) {
+    let (i, l) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(needle))
+        .expect("needle in text");
+    (i + 1, l)
 }
 
 #[test]
 fn a_failing_example_names_file_line_and_rule() {
-    let dir = rules_copy("rules-bad-example");
-    let path = dir.join("money.toml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let text = text.replacen(
-        "{ text = \"$25,000\", value = 25000,",
-        "{ text = \"$25,000\", value = 26000,",
-        1,
-    );
-    std::fs::write(&path, &text).unwrap();
-    let line = text
-        .lines()
-        .position(|l| l.contains("value = 26000"))
-        .unwrap()
-        + 1;
-    let o = run(&["rules", "test", "--rules", dir.to_str().unwrap()]);
+    let (text, o) = test_broken("rules-bad-example", "money.toml", |t| {
+        t.replacen(
+            "{ text = \"$25,000\", value = 25000,",
+            "{ text = \"$25,000\", value = 26000,",
+            1,
+        )
+    });
     assert_eq!(o.status.code(), Some(1));
-    let err = stderr(&o);
+    let (line, _) = line_of(&text, "value = 26000");
     let want = format!("money.toml:{line}: rule 'usd': example \"$25,000\": value: expected 26000, got Some(25000.0)");
+    let err = stderr(&o);
     assert!(err.contains(&want), "want {want}\ngot {err}");
 }
 
 #[test]
 fn a_malformed_rule_file_names_file_line_column_and_rule() {
-    let dir = rules_copy("rules-malformed");
-    let path = dir.join("money.toml");
-    let mut text = std::fs::read_to_string(&path).unwrap();
-    text.push_str(
-        "\n[[scale]]\nname = \"lakh\"\nwordz = [\"lakh\"]\nmultiplier = 1e5\nexamples = []\n",
-    );
-    std::fs::write(&path, &text).unwrap();
-    let line = text.lines().position(|l| l.starts_with("wordz")).unwrap() + 1;
-    let o = run(&["rules", "test", "--rules", dir.to_str().unwrap()]);
+    let (text, o) = test_broken("rules-malformed", "money.toml", |t| {
+        t + "\n[[scale]]\nname = \"lakh\"\nwordz = [\"lakh\"]\nmultiplier = 1e5\nexamples = []\n"
+    });
     assert_eq!(o.status.code(), Some(2));
+    let (line, _) = line_of(&text, "wordz");
     let err = stderr(&o);
     assert!(
         err.contains(&format!(
@@ -73,44 +78,32 @@ fn a_malformed_rule_file_names_file_line_column_and_rule() {
 
 #[test]
 fn a_bad_regex_is_shown_with_a_caret() {
-    let dir = rules_copy("rules-bad-regex");
-    let path = dir.join("percent.toml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let text = text.replacen(
-        "regex = '''{qualifier}?{number_word}[\\s-]",
-        "regex = '''{qualifier}?{number_word}([\\s-]",
-        1,
-    );
-    std::fs::write(&path, &text).unwrap();
-    let o = run(&["rules", "test", "--rules", dir.to_str().unwrap()]);
+    let (text, o) = test_broken("rules-bad-regex", "percent.toml", |t| {
+        t.replacen(
+            "regex = '''{qualifier}?{number_word}[\\s-]",
+            "regex = '''{qualifier}?{number_word}([\\s-]",
+            1,
+        )
+    });
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
         err.contains("rule 'percent-word': regex does not compile: unclosed group"),
         "{err}"
     );
-    let (line, src) = text
-        .lines()
-        .enumerate()
-        .find(|(_, l)| l.contains("{number_word}(["))
-        .unwrap();
+    let (line, src) = line_of(&text, "{number_word}([");
     let column = src.find("([").unwrap() + 1;
     assert!(
-        err.contains(&format!("percent.toml:{}:{column}:", line + 1)),
+        err.contains(&format!("percent.toml:{line}:{column}:")),
         "{err}"
     );
 }
 
 #[test]
 fn duplicate_names_and_missing_examples_are_all_reported_at_once() {
-    let dir = rules_copy("rules-dup");
-    let path = dir.join("claims.toml");
-    let mut text = std::fs::read_to_string(&path).unwrap();
-    text.push_str(
-        "\n[[cue]]\nname = \"total\"\nwords = [\"whole\"]\nsets = \"total\"\nexamples = []\n",
-    );
-    std::fs::write(&path, &text).unwrap();
-    let o = run(&["rules", "test", "--rules", dir.to_str().unwrap()]);
+    let (_, o) = test_broken("rules-dup", "claims.toml", |t| {
+        t + "\n[[cue]]\nname = \"total\"\nwords = [\"whole\"]\nsets = \"total\"\nexamples = []\n"
+    });
     let err = stderr(&o);
     assert!(
         err.contains("rule 'total': duplicate cue name (first defined at"),

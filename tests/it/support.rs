@@ -1,5 +1,6 @@
 //! Helpers: run the binary, find the repository and ../shared.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -49,7 +50,10 @@ pub fn shared(sub: &str) -> Option<PathBuf> {
         "CI=true but {} does not exist: the shared data must be beside the repository",
         dir.display()
     );
-    eprintln!(
+    // Written to the raw handle, not with eprintln!: the test harness
+    // captures the macros' output of passing tests, and this must be seen.
+    let _ = writeln!(
+        std::io::stderr(),
         "SKIPPED: {} not found (set CROSSCHECK_SHARED or clone beside ../shared to run this suite)",
         dir.display()
     );
