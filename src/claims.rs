@@ -22,7 +22,7 @@ use crate::extract::{DateValue, Kind, Mention};
 use crate::normalize::Amount;
 use crate::rules::{CuePosition, CueSets, RuleId, RuleSet, TriggerInfo};
 use crate::span::Span;
-use crate::tokenize::Tokens;
+use crate::tokenize::{word_before, Tokens};
 use std::collections::BTreeMap;
 
 /// Whether a claim states a whole or a part.
@@ -217,6 +217,15 @@ pub fn build(
                     }
                     let prev = previous_frame(&sents, &frames_by_sentence, si, None);
                     let Some(f) = prev else { continue };
+                    // Only a frame whose predicate takes this kind of value:
+                    // "shares gained another 6 per cent" is no investment.
+                    let percent = v.kind == Kind::Percent;
+                    let takes = rules.triggers.items.iter().any(|t| {
+                        t.predicate == f.predicate && if percent { t.percent } else { t.money }
+                    });
+                    if !takes {
+                        continue;
+                    }
                     (None, None, f.predicate.clone(), None, None)
                 }
             };
@@ -254,6 +263,22 @@ pub fn build(
                     }
                     if object.is_none() && subject.as_ref().map(|x| &x.0) == f.subject.as_ref() {
                         object = f.object.clone().map(|o| (o, None));
+                        inferred = Some("document");
+                    }
+                }
+            }
+            // Still no object: the counterpart this subject has most often in
+            // the document, under any predicate (Disney's "bid" for what its
+            // "acquisition" names: 21st Century Fox).
+            if object.is_none() && takes_object {
+                if let Some((s_name, _)) = &subject {
+                    let best = frame_counts
+                        .iter()
+                        .filter(|(f, _)| f.subject.as_deref() == Some(s_name.as_str()))
+                        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+                        .and_then(|(f, _)| f.object.clone());
+                    if let Some(o) = best {
+                        object = Some((o, None));
                         inferred = Some("document");
                     }
                 }
@@ -367,21 +392,6 @@ const NOT_SUBJECT_AFTER: &[&str] = &[
     "in", "into", "to", "of", "for", "on", "with", "at", "than", "like", "via", "about", "against",
     "over", "per",
 ];
-
-/// The lower-cased word just before `at`, skipping "the".
-fn word_before(text: &str, at: usize) -> (String, usize) {
-    let before = text[..at].trim_end();
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let w = before[start..].to_lowercase();
-    if w == "the" || w == "a" || w == "an" {
-        return word_before(text, start);
-    }
-    (w, start)
-}
 
 /// A name cited as a source, not a party: "per Wedbush", "according to Evercore".
 fn is_attribution(text: &str, e: &Mention) -> bool {
@@ -625,13 +635,43 @@ fn roles<'a>(
         object = entity_after(text, tokens, s, t.end, v.start, 2, false);
     }
     let not_object = |e: &&&Mention| object.is_none_or(|o| canonical(o) != canonical(e));
+    // A possessor owns the value right after it ("Disney's $52.4 billion
+    // deal"): it is not the subject of another value in the sentence
+    // ("… with a bid of $65 billion"). A frame's own value is the value
+    // nearest its trigger.
+    let own_value = if frame {
+        s.values
+            .iter()
+            .map(|m| (distance(tokens, m.span, t), m.span))
+            .filter(|(d, _)| *d <= TRIGGER_REACH)
+            .min_by_key(|(d, sp)| (*d, sp.start))
+            .map(|(_, sp)| sp)
+    } else {
+        Some(v)
+    };
+    let owns_other_value = |e: &&&Mention| {
+        let after = &text[e.span.end..];
+        let Some(rest) = after
+            .strip_prefix("’s")
+            .or_else(|| after.strip_prefix("'s"))
+        else {
+            return false;
+        };
+        let from = e.span.end + (after.len() - rest.len());
+        s.values
+            .iter()
+            .find(|m| m.span.start >= from && tokens.words_between(from, m.span.start) <= 2)
+            .is_some_and(|m| Some(m.span) != own_value)
+    };
     let mut strong = true;
     let subject = agent.or_else(|| {
         // A possessive before the value or trigger: "Amazon’s $8 billion".
         let possessive = s
             .entities
             .iter()
-            .filter(|e| e.span.end <= lo && e.span.start >= left && not_object(e))
+            .filter(|e| {
+                e.span.end <= lo && e.span.start >= left && not_object(e) && !owns_other_value(e)
+            })
             .rfind(|e| {
                 let after = &text[e.span.end..];
                 after.starts_with("’s")
@@ -654,6 +694,7 @@ fn roles<'a>(
                             && e.span.start >= from
                             && eligible(e, strict)
                             && not_object(e)
+                            && !owns_other_value(e)
                     })
                     .rfind(|e| !in_prep_phrase(text, e));
                 if let Some(e) = before {
@@ -664,6 +705,7 @@ fn roles<'a>(
                         && e.span.end <= to
                         && eligible(e, strict)
                         && not_object(e)
+                        && !owns_other_value(e)
                         && !in_prep_phrase(text, e)
                 });
                 if let Some(e) = after {

@@ -74,3 +74,27 @@ fn since_is_not_an_as_of_date() {
 fn value_without_trigger_or_cue_makes_no_claim() {
     assert!(claims("Amazon and Anthropic: A $20 Billion Bet").is_empty());
 }
+
+#[test]
+fn a_possessive_owns_its_own_value_only() {
+    let c = claims("Comcast, the cable giant, countered Disney's $52.4 billion deal with a bid of $65 billion for 21st Century Fox.");
+    let bid = c.iter().find(|x| x.text == "$65 billion").expect("the bid");
+    assert_eq!(bid.subject, "Comcast", "{c:#?}");
+    let deal = c
+        .iter()
+        .find(|x| x.text == "$52.4 billion")
+        .expect("the deal");
+    assert_eq!(deal.subject, "Disney");
+}
+
+#[test]
+fn a_continuation_needs_a_predicate_that_takes_the_value() {
+    let c = claims(
+        "Acme Corp invested $2 billion in Beta Labs. Shares gained another 6 per cent in Tokyo.",
+    );
+    assert_eq!(
+        c.len(),
+        1,
+        "a percent does not continue an investment: {c:#?}"
+    );
+}

@@ -113,6 +113,22 @@ pub fn tokenize(text: &str) -> Tokens {
     }
 }
 
+/// The lower-cased word that ends just before byte `at` (skipping white space
+/// and "the"/"a"/"an"), and where it starts. Empty at the start of the text.
+pub fn word_before(text: &str, at: usize) -> (String, usize) {
+    let before = text[..at].trim_end();
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let w = before[start..].to_lowercase();
+    if (w == "the" || w == "a" || w == "an") && start > 0 {
+        return word_before(text, start);
+    }
+    (w, start)
+}
+
 fn trim_span(text: &str, span: Span) -> Option<Span> {
     let s = &text[span.range()];
     let lead = s.len() - s.trim_start().len();

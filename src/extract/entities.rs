@@ -75,6 +75,17 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
             if out.iter().any(|m| m.span.overlaps(p)) {
                 continue;
             }
+            // Right after a number it is a unit: "7 GW", "200 MW", "5 TB".
+            if text[..p.start]
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit())
+            {
+                continue;
+            }
+            // A name starts a word: not the "TV" of "pay-TV".
+            if text[..p.start].ends_with(|c: char| c.is_alphanumeric() || c == '-') {
+                continue;
+            }
             out.push(Mention {
                 kind: Kind::Entity,
                 span: *p,

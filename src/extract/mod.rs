@@ -18,7 +18,7 @@ pub use dates::{parse_iso_date, DateValue, Granularity};
 use crate::normalize::Amount;
 use crate::rules::{is_word_bounded, PatternKind, RuleId, RuleSet};
 use crate::span::Span;
-use crate::tokenize::Tokens;
+use crate::tokenize::{word_before, Tokens};
 use serde::Serialize;
 
 /// The kind of a mention.
@@ -140,7 +140,16 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet) -> Vec<Mention> {
                     Span::new(m.start(), m.end())
                 });
             let bounded = is_word_bounded(text, Span::new(whole.start(), whole.end()), false);
-            let mention = if bounded && !span.is_empty() {
+            let vetoed = !pat.not_after.is_empty() && {
+                let (w, at) = word_before(text, whole.start());
+                let w = if w == "from" || w == "by" {
+                    word_before(text, at).0
+                } else {
+                    w
+                };
+                pat.not_after.contains(&w)
+            };
+            let mention = if bounded && !vetoed && !span.is_empty() {
                 match pat.kind {
                     PatternKind::Money => money::interpret(&caps, &rules.lexicon, pat.id),
                     PatternKind::Percent => percent::interpret(&caps, &rules.lexicon, pat.id),

@@ -25,3 +25,29 @@ fn range_is_one_mention_not_amount_plus_date() {
     assert_eq!(money[0].1, "an estimated $2–4 billion");
     assert!(!got.iter().any(|(k, _)| *k == Kind::Date));
 }
+
+#[test]
+fn units_after_numbers_and_word_parts_are_not_names() {
+    let got = mentions("Capacity grew from 7 GW to 10 GW, with a stake in a pay-TV provider.");
+    let names: Vec<&str> = got
+        .iter()
+        .filter(|(k, _)| *k == Kind::Entity)
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn a_change_is_two_amounts_not_a_range() {
+    let got =
+        mentions("The price rose $3 billion to about $22 billion, ranging from $2 to $4 billion.");
+    let money: Vec<&str> = got
+        .iter()
+        .filter(|(k, _)| *k == Kind::Money)
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(
+        money,
+        vec!["$3 billion", "about $22 billion", "$2 to $4 billion"]
+    );
+}

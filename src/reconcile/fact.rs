@@ -110,13 +110,15 @@ impl Fact {
         docs.len()
     }
 
-    /// "Amazon invests in Anthropic (total, USD)".
+    /// "Amazon invests in Anthropic (total)"; "OpenAI is valued at … (total)".
     pub fn title(&self) -> String {
-        let mut t = format!("{} {}", self.subject, self.predicate);
-        if let Some(o) = &self.object {
-            t.push(' ');
-            t.push_str(o);
-        }
+        // "…" marks an object the text did not let us find.
+        let t = format!(
+            "{} {} {}",
+            self.subject,
+            self.predicate,
+            self.object.as_deref().unwrap_or("…")
+        );
         let mut tags = vec![self.scope.to_string()];
         if let Some(a) = &self.as_of {
             tags.push(a.clone());

@@ -85,10 +85,14 @@ fn check_one(rules: &RuleSet, id: RuleId, table: &str, ex: &Example) -> Result<(
         .filter(|m| kinds.contains(&m.kind))
         .collect();
     if ex.none {
-        return match of_kind.first() {
+        // Rule-scoped: other rules may legitimately match the same text.
+        return match of_kind
+            .iter()
+            .find(|m| m.rule == id || m.lexicon.contains(&id))
+        {
             None => Ok(()),
             Some(m) => Err(format!(
-                "expected no {} mention, got {:?}",
+                "expected this rule to produce nothing, got {} {:?}",
                 m.kind.as_str(),
                 &ex.text[m.span.range()]
             )),

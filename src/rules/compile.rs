@@ -83,6 +83,8 @@ pub struct CompiledPattern {
     pub regex: Regex,
     pub role: Option<String>,
     pub stopwords: HashSet<String>,
+    /// Lower-cased words that veto a match right after them.
+    pub not_after: Vec<String>,
 }
 
 /// Lookup maps for the lexicon tables. Keys are lower-cased with single spaces.
@@ -599,6 +601,7 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
                 regex,
                 role: p.role.clone(),
                 stopwords: p.stopwords.iter().map(|s| s.to_string()).collect(),
+                not_after: p.not_after.iter().map(|s| s.to_lowercase()).collect(),
             }),
             Err((offset, msg, help)) => {
                 let raw = &src.text[p.regex.span()];

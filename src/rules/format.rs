@@ -122,6 +122,10 @@ pub struct Pattern {
     /// For entity patterns: words that are never names on their own.
     #[serde(default)]
     pub stopwords: Vec<String>,
+    /// Words that veto a match when they stand right before it (through a
+    /// "from" or "by"): "rose $3 billion to $22 billion" is a change, not a range.
+    #[serde(default)]
+    pub not_after: Vec<String>,
     pub examples: Vec<Spanned<Example>>,
 }
 
@@ -203,7 +207,8 @@ pub struct Example {
     /// The expected mention's exact text (default: the whole `text`).
     #[serde(default, rename = "match")]
     pub matched: Option<String>,
-    /// A negative example: nothing of this rule's kind may come out.
+    /// A negative example: this rule must produce nothing here (for a
+    /// trigger or cue: no claim at all).
     #[serde(default)]
     pub none: bool,
     #[serde(default)]

@@ -3,7 +3,7 @@
 //! they were set (see README), so a regression fails and the suite cannot
 //! pass by luck on the sample corpus alone.
 
-use crate::support::{json_lines, run, shared, stdout};
+use crate::support::{json_lines, read, run, shared, stdout, temp_dir};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -77,7 +77,7 @@ fn devset_extraction_meets_its_floors() {
     assert!(o.status.success());
     let preds = json_lines(&stdout(&o));
     for (kind, key, recall_floor, value_floor, precision_floor) in [
-        ("money", "money", 0.95, 0.93, 0.95),
+        ("money", "money", 0.98, 0.98, 0.98),
         ("date", "dates", 0.95, 0.55, 0.90),
         ("percent", "percents", 1.0, 1.0, 0.90),
     ] {
@@ -99,4 +99,79 @@ fn devset_extraction_meets_its_floors() {
             "{kind} precision {precision:.3} < {precision_floor}"
         );
     }
+}
+
+fn run_topic(dir: &std::path::Path, topic: &str) -> Value {
+    let out = temp_dir(&format!("devset-{topic}"));
+    let o = run(&[
+        "run",
+        dir.join("articles").join(topic).to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    serde_json::from_slice(&read(&out.join("facts.json"))).unwrap()
+}
+
+fn fact<'a>(f: &'a Value, subject: &str, predicate: &str, object: Option<&str>) -> &'a Value {
+    f["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| {
+            x["subject"] == subject
+                && x["predicate"] == predicate
+                && x["object"].as_str() == object
+                && x["scope"] == "total"
+        })
+        .unwrap_or_else(|| panic!("no fact {subject} {predicate} {object:?}"))
+}
+
+fn sources(f: &Value, value: f64) -> usize {
+    f["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["value"].as_f64() == Some(value))
+        .map_or(0, |v| v["sources"].as_array().unwrap().len())
+}
+
+/// The same run works on other deals: the parties, values and sources a
+/// reader finds in the gold come out as facts (what is still wrong there is
+/// listed in the README, not asserted away).
+#[test]
+fn devset_runs_find_the_deals_facts() {
+    let Some(dir) = shared("devset") else { return };
+    let fb = run_topic(&dir, "facebook-whatsapp");
+    let deal = fact(&fb, "Facebook", "acquires", Some("WhatsApp"));
+    assert_eq!(deal["status"], "conflict");
+    for v in [16e9, 19e9, 21.8e9] {
+        assert_eq!(sources(deal, v), 1, "{v} in {deal:#}");
+    }
+    let reasons = deal["reasons"].to_string();
+    assert!(
+        reasons.contains("$19B = $16B"),
+        "RSUs explain $16B vs $19B: {reasons}"
+    );
+
+    let dis = run_topic(&dir, "disney-fox");
+    let offer = fact(&dis, "Disney", "bids for", Some("21st Century Fox"));
+    assert!(sources(offer, 52.4e9) >= 3, "{offer:#}");
+    assert!(sources(offer, 71.3e9) >= 1, "{offer:#}");
+    // Comcast's bid is Comcast's, not Disney's (a possessive owns its own value).
+    let comcast: Vec<&Value> = dis["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["subject"] == "Comcast")
+        .collect();
+    assert!(
+        comcast.iter().any(|x| sources(x, 65e9) >= 2),
+        "{comcast:#?}"
+    );
+    assert!(offer["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|v| v["value"].as_f64() != Some(65e9)));
 }
