@@ -8,8 +8,10 @@
 //! - `rules_cli`: `rules test` passes on the shipped rules and fails naming
 //!   file, line and rule on broken ones.
 //! - `devset`: extraction generalises to ../shared/devset (other deals).
+//! - `conformance`: the ratchet on ../shared/peer (recognisers' test data).
 
 mod bad_input;
+mod conformance;
 mod corpus;
 mod devset;
 mod extract_contract;
