@@ -227,6 +227,7 @@ pub fn interpret(caps: &Captures, lex: &Lexicon, pat: &CompiledPattern) -> Optio
     Some(Mention {
         kind: Kind::Date,
         span: Span::new(0, 0),
+        value_span: Span::new(0, 0),
         rule: pat.id,
         lexicon: used,
         value: Value::Date(value),

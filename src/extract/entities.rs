@@ -26,6 +26,7 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
         out.push(Mention {
             kind: Kind::Entity,
             span,
+            value_span: span,
             rule: e.id,
             lexicon: Vec::new(),
             value: Value::Entity(EntityValue {
@@ -89,6 +90,7 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
             out.push(Mention {
                 kind: Kind::Entity,
                 span: *p,
+                value_span: *p,
                 rule: pat.id,
                 lexicon: Vec::new(),
                 value: Value::Entity(EntityValue {

@@ -16,7 +16,7 @@ mod percent;
 pub use dates::{parse_iso_date, DateValue, Granularity};
 
 use crate::normalize::Amount;
-use crate::rules::{is_word_bounded, PatternKind, RuleId, RuleSet};
+use crate::rules::{is_word_bounded, CompiledPattern, PatternKind, RuleId, RuleSet};
 use crate::span::Span;
 use crate::tokenize::{word_before, Tokens};
 use serde::Serialize;
@@ -75,7 +75,11 @@ pub enum Value {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     pub kind: Kind,
+    /// The whole expression, qualifier words included ("about $14 million").
     pub span: Span,
+    /// The value itself, without a leading qualifier ("$14 million"); equal
+    /// to `span` when there is none.
+    pub value_span: Span,
     /// The pattern or gazetteer entry that produced it.
     pub rule: RuleId,
     /// Lexicon entries it used (currency, scale, qualifier, month…).
@@ -140,15 +144,9 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet) -> Vec<Mention> {
                     Span::new(m.start(), m.end())
                 });
             let bounded = is_word_bounded(text, Span::new(whole.start(), whole.end()), false);
-            let vetoed = !pat.not_after.is_empty() && {
-                let (w, at) = word_before(text, whole.start());
-                let w = if w == "from" || w == "by" {
-                    word_before(text, at).0
-                } else {
-                    w
-                };
-                pat.not_after.contains(&w)
-            };
+            let vetoed = caps.name("veto").is_some()
+                || in_url(text, whole.start())
+                || vetoed_by_word_before(pat, text, whole.start());
             let mention = if bounded && !vetoed && !span.is_empty() {
                 match pat.kind {
                     PatternKind::Money => money::interpret(&caps, &rules.lexicon, pat.id),
@@ -162,6 +160,7 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet) -> Vec<Mention> {
             match mention {
                 Some(mut m) => {
                     m.span = span;
+                    m.value_span = value_span(text, span, &caps);
                     candidates.push(Candidate {
                         span,
                         order,
@@ -203,6 +202,57 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet) -> Vec<Mention> {
     kept.append(&mut ents);
     kept.sort_by_key(|m| (m.span.start, m.span.end, m.kind));
     kept
+}
+
+/// A pattern's `not_after` words (looked up through a "from" or "by") or,
+/// with `not_after_number`, a number right before the match.
+fn vetoed_by_word_before(pat: &CompiledPattern, text: &str, start: usize) -> bool {
+    if pat.not_after.is_empty() && !pat.not_after_number {
+        return false;
+    }
+    let (w, at) = word_before(text, start);
+    if pat.not_after_number && w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let w = if w == "from" || w == "by" {
+        word_before(text, at).0
+    } else {
+        w
+    };
+    pat.not_after.contains(&w)
+}
+
+/// True inside a URL ("…?q=30%25%2020%"): no amount, date or percent there.
+fn in_url(text: &str, at: usize) -> bool {
+    // Look at most this far either way: a text without spaces stays linear.
+    const REACH: usize = 2048;
+    let mut lo = at.saturating_sub(REACH);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (at + REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let start = text[lo..at]
+        .rfind(char::is_whitespace)
+        .map_or(lo, |i| lo + i + 1);
+    let token = &text[start..hi];
+    let token = &token[..token.find(char::is_whitespace).unwrap_or(token.len())];
+    token.contains("://") || token.starts_with("www.")
+}
+
+/// The span without a leading qualifier group (`qual`), if the match starts
+/// with one.
+fn value_span(text: &str, span: Span, caps: &regex::Captures) -> Span {
+    match caps.name("qual") {
+        Some(q) if q.start() == span.start && q.end() < span.end => {
+            let rest = &text[q.end()..span.end];
+            let start = span.end - rest.trim_start().len();
+            Span::new(start, span.end)
+        }
+        _ => span,
+    }
 }
 
 /// Give dates written without a year the year of the document date (the one

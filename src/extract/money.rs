@@ -7,7 +7,7 @@
 
 use super::{Kind, Mention, Money, Value};
 use crate::normalize::{parse_number, Amount, Number};
-use crate::rules::{lex_key, Lexicon, RuleId};
+use crate::rules::{cur_key, lex_key, Lexicon, RuleId};
 use crate::span::Span;
 use regex::Captures;
 
@@ -22,16 +22,70 @@ pub(super) fn number(
         return parse_number(m.as_str());
     }
     if let Some(m) = caps.name(&format!("numword{n}")) {
-        let (id, value) = *lex.number_word.get(&lex_key(m.as_str()))?;
-        used.push(id);
-        let precision = if value.fract() == 0.0 {
-            1.0
-        } else {
-            value.abs().min(1.0) / 2.0
-        };
-        return Some(Number { value, precision });
+        return number_words(m.as_str(), lex, used);
     }
     None
+}
+
+/// Read a run of number words: "forty-five" 45, "one hundred twenty" 120,
+/// "three quarters" 0.75, "a quarter" 0.25, "half a" 0.5. `None` for a run
+/// that is not one number ("one two", "twenty thirty").
+pub(super) fn number_words(s: &str, lex: &Lexicon, used: &mut Vec<RuleId>) -> Option<Number> {
+    let words: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut total = 0.0_f64;
+    let mut last = f64::NAN;
+    let mut i = 0;
+    while i < words.len() {
+        // Longest lexicon entry first ("half a" before "half").
+        let two = words.get(i + 1).map(|w| format!("{} {w}", words[i]));
+        let (len, (id, v)) = match two.as_deref().and_then(|k| lex.number_word.get(k)) {
+            Some(e) => (2, *e),
+            None => (1, *lex.number_word.get(&words[i])?),
+        };
+        used.push(id);
+        i += len;
+        total = if v >= 100.0 && v.fract() == 0.0 && v.log10().fract() == 0.0 {
+            // "hundred" multiplies what came before it ("three hundred").
+            if total == 0.0 {
+                v
+            } else {
+                total * v
+            }
+        } else if v < 1.0 {
+            // A fraction word: "three quarters", "a quarter".
+            if total == 0.0 {
+                v
+            } else {
+                total * v
+            }
+        } else if total == 0.0 {
+            v
+        } else if (20.0..100.0).contains(&last) && last % 10.0 == 0.0 && v < 10.0 {
+            // "twenty five", "hundred twenty", "hundred five".
+            total + v
+        } else if last >= 100.0 && v < 100.0 {
+            total + v
+        } else {
+            return None;
+        };
+        last = v;
+    }
+    if !total.is_finite() || words.is_empty() {
+        return None;
+    }
+    let precision = if total.fract() == 0.0 {
+        1.0
+    } else {
+        total.abs().min(1.0) / 2.0
+    };
+    Some(Number {
+        value: total,
+        precision,
+    })
 }
 
 /// Apply the qualifier in group `qual{n}`, if any.
@@ -65,13 +119,46 @@ fn currency(caps: &Captures, lex: &Lexicon, used: &mut Vec<RuleId>) -> Option<(S
         ("cur_suffix2", &lex.cur_suffix),
     ] {
         if let Some(m) = caps.name(group) {
-            if let Some((id, code, factor)) = map.get(&lex_key(m.as_str())) {
+            if let Some((id, code, factor)) = map.get(&cur_key(m.as_str())) {
                 used.push(*id);
                 return Some((code.clone(), *factor));
             }
         }
     }
     None
+}
+
+/// The sub-unit part of "3 dollars 50 cents" / "$20 and forty-three", in
+/// main units (0.5, 0.43). `Some(None)` when there is none; `None` when it
+/// is not a sub-unit (100 or more, a fraction, a main-unit word after it).
+fn cents(caps: &Captures, lex: &Lexicon, used: &mut Vec<RuleId>) -> Option<Option<f64>> {
+    let n = if let Some(m) = caps.name("cents") {
+        parse_number(m.as_str())?
+    } else if let Some(m) = caps.name("centsword") {
+        // A spelled-out sub-unit needs "and" or its unit word: "10 dollars
+        // one time" and "470 pence a share" hold no cents.
+        let whole = caps.get(0).map_or("", |w| w.as_str()).to_lowercase();
+        if caps.name("cur_suffix2").is_none() && !whole.contains(" and ") {
+            return None;
+        }
+        if matches!(m.as_str().to_lowercase().as_str(), "a" | "an") {
+            return None;
+        }
+        number_words(m.as_str(), lex, used)?
+    } else {
+        return Some(None);
+    };
+    if n.value >= 100.0 || n.value.fract() != 0.0 {
+        return None;
+    }
+    if let Some(unit) = caps.name("cur_suffix2") {
+        let (id, _, factor) = lex.cur_suffix.get(&cur_key(unit.as_str()))?;
+        if *factor >= 1.0 {
+            return None;
+        }
+        used.push(*id);
+    }
+    Some(Some(n.value / 100.0))
 }
 
 /// Interpret a money pattern's match; `None` when the captures do not make
@@ -83,8 +170,27 @@ pub fn interpret(caps: &Captures, lex: &Lexicon, rule: RuleId) -> Option<Mention
     let n2 = number(caps, lex, "2", &mut used);
     let s2 = scale(caps, lex, "2", &mut used);
     let s1 = scale(caps, lex, "", &mut used).or(s2).unwrap_or(1.0);
+    // Nobody writes "five $": a number word takes a currency word.
+    if caps.name("numword").is_some()
+        && caps
+            .name("cur_suffix")
+            .is_some_and(|m| !m.as_str().chars().any(char::is_alphabetic))
+    {
+        return None;
+    }
+    // Cents go on a whole amount: "$4.25 and 32" is not $4.57.
+    let whole_amount =
+        caps.name("num").is_none_or(|m| !m.as_str().contains('.')) && caps.name("scale").is_none();
     let mut amount = match n2 {
-        None => Amount::exact(n1.value * s1 * factor, n1.precision * s1 * factor),
+        None if !whole_amount
+            && (caps.name("cents").is_some() || caps.name("centsword").is_some()) =>
+        {
+            return None
+        }
+        None => match cents(caps, lex, &mut used)? {
+            Some(c) => Amount::exact(n1.value * s1 * factor + c, 0.01),
+            None => Amount::exact(n1.value * s1 * factor, n1.precision * s1 * factor),
+        },
         Some(n2) => {
             // The second end never borrows the first's scale: "$5 billion to
             // 2,000 startups" must not become 5e9–2e12.
@@ -118,6 +224,7 @@ pub fn interpret(caps: &Captures, lex: &Lexicon, rule: RuleId) -> Option<Mention
     Some(Mention {
         kind: Kind::Money,
         span: Span::new(0, 0),
+        value_span: Span::new(0, 0),
         rule,
         lexicon: used,
         value: Value::Money(Money {

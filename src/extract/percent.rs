@@ -21,9 +21,16 @@ pub fn interpret(caps: &Captures, lex: &Lexicon, rule: RuleId) -> Option<Mention
         }
     };
     qualify(caps, lex, "", &mut amount, &mut used);
+    if caps.name("neg").is_some() {
+        // "minus five percent": the sign is part of the value.
+        let neg = |v: Option<f64>| v.map(|x| -x);
+        (amount.value, amount.min, amount.max) =
+            (neg(amount.value), neg(amount.max), neg(amount.min));
+    }
     Some(Mention {
         kind: Kind::Percent,
         span: Span::new(0, 0),
+        value_span: Span::new(0, 0),
         rule,
         lexicon: used,
         value: Value::Percent(amount),

@@ -48,6 +48,6 @@ fn a_change_is_two_amounts_not_a_range() {
         .collect();
     assert_eq!(
         money,
-        vec!["$3 billion", "about $22 billion", "$2 to $4 billion"]
+        vec!["$3 billion", "about $22 billion", "from $2 to $4 billion"]
     );
 }

@@ -53,10 +53,13 @@ impl PatternKind {
                 "scale",
                 "scale2",
                 "per",
+                "cents",
+                "centsword",
                 "span",
+                "veto",
             ],
             PatternKind::Percent => &[
-                "num", "num2", "numword", "numword2", "qual", "qual2", "span",
+                "num", "num2", "numword", "numword2", "qual", "qual2", "neg", "span", "veto",
             ],
             PatternKind::Date => &[
                 "year",
@@ -69,8 +72,9 @@ impl PatternKind {
                 "quarter",
                 "fiscal",
                 "span",
+                "veto",
             ],
-            PatternKind::Entity => &["span"],
+            PatternKind::Entity => &["span", "veto"],
         }
     }
 }
@@ -85,6 +89,8 @@ pub struct CompiledPattern {
     pub stopwords: HashSet<String>,
     /// Lower-cased words that veto a match right after them.
     pub not_after: Vec<String>,
+    /// Veto a match whose previous word is a number.
+    pub not_after_number: bool,
 }
 
 /// Lookup maps for the lexicon tables. Keys are lower-cased with single spaces.
@@ -105,6 +111,12 @@ pub fn lex_key(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// The key of a currency prefix or suffix: `lex_key` without spaces, so
+/// "hk $" finds "HK$".
+pub fn cur_key(s: &str) -> String {
+    s.split_whitespace().collect::<String>().to_lowercase()
 }
 
 /// A known entity.
@@ -395,12 +407,12 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
             }
             for p in &c.prefixes {
                 lex.cur_prefix
-                    .insert(lex_key(p), (id, c.code.clone(), factor));
+                    .insert(cur_key(p), (id, c.code.clone(), factor));
                 alts.entry("cur_prefix").or_default().push(p.clone());
             }
             for s in &c.suffixes {
                 lex.cur_suffix
-                    .insert(lex_key(s), (id, c.code.clone(), factor));
+                    .insert(cur_key(s), (id, c.code.clone(), factor));
                 alts.entry("cur_suffix").or_default().push(s.clone());
             }
         }
@@ -602,6 +614,7 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
                 role: p.role.clone(),
                 stopwords: p.stopwords.iter().map(|s| s.to_string()).collect(),
                 not_after: p.not_after.iter().map(|s| s.to_lowercase()).collect(),
+                not_after_number: p.not_after_number,
             }),
             Err((offset, msg, help)) => {
                 let raw = &src.text[p.regex.span()];
@@ -640,47 +653,80 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
 
 /// A macro: the regex it expands to, with `{n}` standing for the group suffix.
 fn build_macros(alts: &HashMap<&'static str, Vec<String>>) -> HashMap<&'static str, String> {
-    let alt = |key: &str| -> String {
+    // Each lexicon word as a regex, longest first (the alternation is
+    // leftmost-first); a space in a phrase matches any run of white space.
+    let words_of = |key: &str| -> Vec<String> {
         let mut words: Vec<String> = alts.get(key).cloned().unwrap_or_default();
-        // Longest first: the regex alternation is leftmost-first.
         words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         words.dedup();
-        if words.is_empty() {
-            // Matches nothing, so a pattern using an empty lexicon is inert.
-            return "[^\\s\\S]".to_string();
-        }
         words
             .iter()
             .map(|w| {
-                // A space in a phrase matches any run of white space.
                 w.split(' ')
                     .map(regex::escape)
                     .collect::<Vec<_>>()
                     .join(r"\s+")
             })
-            .collect::<Vec<_>>()
-            .join("|")
+            .collect()
     };
+    let join = |words: Vec<String>| -> String {
+        if words.is_empty() {
+            // Matches nothing, so a pattern using an empty lexicon is inert.
+            "[^\\s\\S]".to_string()
+        } else {
+            words.join("|")
+        }
+    };
+    let alt = |key: &str| join(words_of(key));
     let mut m: HashMap<&'static str, String> = HashMap::new();
+    // Western grouping (1,234,567), Indian grouping (12,34,567) or none.
     m.insert(
         "number",
-        r"(?P<num{n}>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)".into(),
+        r"(?P<num{n}>(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?|\.\d+)".into(),
     );
+    // A run of number words ("forty-five", "one hundred twenty", "three
+    // quarters"); the extractor reads the run and rejects nonsense ("one two").
+    let words = alt("number_word");
+    let word_run = format!(r"(?i:{words})(?:[\s-]+(?i:{words}))*\b");
+    m.insert("number_word", format!(r"(?P<numword{{n}}>{word_run})"));
+    // The sub-unit part of "3 dollars 50 cents", "$20 and forty-three".
     m.insert(
-        "number_word",
-        format!(r"(?P<numword{{n}}>(?i:{}))\b", alt("number_word")),
+        "cents",
+        format!(r"(?:(?P<cents{{n}}>\d{{1,2}})\b|(?P<centsword{{n}}>{word_run}))"),
     );
     m.insert(
         "qualifier",
         format!(r"(?:(?P<qual{{n}}>(?i:{}))\s*)", alt("qualifier")),
     );
+    // "HK$" also matches "hk $" (tokenised newswire): a space may precede
+    // the "$" of a lettered prefix. Lookups ignore spaces (`cur_key`).
+    let prefixes = words_of("cur_prefix")
+        .into_iter()
+        .map(|w| match w.strip_suffix(r"\$") {
+            // Two letters or more: "a $50" and "s $8" are no currency codes.
+            Some(head) if head.len() >= 2 && !head.ends_with(r"\s+") => format!(r"{head}\s?\$"),
+            _ => w,
+        })
+        .collect();
     m.insert(
         "cur_prefix",
-        format!(r"(?P<cur_prefix{{n}}>(?i:{}))", alt("cur_prefix")),
+        format!(r"(?P<cur_prefix{{n}}>(?i:{}))", join(prefixes)),
     );
+    // A suffix ending in a letter must end a word ("dollars", not
+    // "dollarsign"); a symbol suffix ("10$", "20€") needs no boundary.
+    let suffixes = words_of("cur_suffix")
+        .into_iter()
+        .map(|w| {
+            if w.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+                format!(r"{w}\b")
+            } else {
+                w
+            }
+        })
+        .collect();
     m.insert(
         "cur_suffix",
-        format!(r"(?P<cur_suffix{{n}}>(?i:{}))\b", alt("cur_suffix")),
+        format!(r"(?P<cur_suffix{{n}}>(?i:{}))", join(suffixes)),
     );
     m.insert("scale", format!(r"(?P<scale{{n}}>(?i:{}))\b", alt("scale")));
     m.insert("per", format!(r"(?P<per{{n}}>(?i:{}))\b", alt("per")));

@@ -126,6 +126,10 @@ pub struct Pattern {
     /// "from" or "by"): "rose $3 billion to $22 billion" is a change, not a range.
     #[serde(default)]
     pub not_after: Vec<String>,
+    /// Veto a match right after a number ("5 percent of 10" holds no
+    /// "percent of 10").
+    #[serde(default)]
+    pub not_after_number: bool,
     pub examples: Vec<Spanned<Example>>,
 }
 

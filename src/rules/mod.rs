@@ -16,7 +16,7 @@ mod problem;
 
 pub use check::{check_examples, ExampleFailure};
 pub use compile::{
-    is_word_bounded, lex_key, CompiledPattern, CueInfo, CuePosition, CueSets, EntityInfo,
+    cur_key, is_word_bounded, lex_key, CompiledPattern, CueInfo, CuePosition, CueSets, EntityInfo,
     Gazetteer, Lexicon, PatternKind, PhraseSet, TriggerInfo,
 };
 

@@ -169,11 +169,21 @@ pub fn evaluate(cases: &[Case], rules: &RuleSet) -> Evaluation {
             Scope::Percent => Kind::Percent,
             Scope::Date => Kind::Date,
         };
-        let preds: Vec<&Mention> = analysis
+        // Recognizers-Text's entity is the value without its modifier words
+        // ("$ 14 million" in "about $ 14 million"); Duckling's is the whole
+        // phrase ("at most 7€"). crosscheck gives both spans.
+        let preds: Vec<Mention> = analysis
             .mentions
-            .iter()
+            .into_iter()
             .filter(|m| m.kind == kind)
+            .map(|mut m| {
+                if !case.whole_text {
+                    m.span = m.value_span;
+                }
+                m
+            })
             .collect();
+        let preds: Vec<&Mention> = preds.iter().collect();
         let (counts, failed) = score_case(case, &preds);
         for (class, c) in &counts {
             table

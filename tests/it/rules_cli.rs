@@ -80,8 +80,8 @@ fn a_malformed_rule_file_names_file_line_column_and_rule() {
 fn a_bad_regex_is_shown_with_a_caret() {
     let (text, o) = test_broken("rules-bad-regex", "percent.toml", |t| {
         t.replacen(
-            "regex = '''{qualifier}?{number_word}[\\s-]",
-            "regex = '''{qualifier}?{number_word}([\\s-]",
+            "{number_word}[\\s-](?i:percents?",
+            "{number_word}([\\s-](?i:percents?",
             1,
         )
     });
