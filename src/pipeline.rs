@@ -46,7 +46,7 @@ pub fn analyze(text: &str, rules: &RuleSet, doc_date: Option<DateValue>) -> Anal
     // latest date the article itself states with a year ("February 19" in an
     // article that mentions "October 6, 2014"); never against today's clock.
     let anchor = doc_date.clone().or_else(|| context_anchor(&mentions));
-    extract::resolve_dates(&mut mentions, anchor.as_ref());
+    extract::resolve_dates(&mut mentions, anchor.as_ref(), doc_date.as_ref());
     let claims = claims::build(text, &tokens, &mentions, rules, doc_date.as_ref());
     Analysis {
         tokens,

@@ -6,6 +6,7 @@
 //! stays partial until the document date resolves it; it is never guessed
 //! from today's clock.
 
+use super::calendar::{add_months, civil_from_days, days_from_civil, iso, weekday};
 use super::{Kind, Mention, Value};
 use crate::rules::{lex_key, CompiledPattern, Lexicon};
 use crate::span::Span;
@@ -54,6 +55,56 @@ pub struct DateValue {
     pub partial: Option<(u32, Option<u32>)>,
     /// True when the year came from the document date.
     pub year_inferred: bool,
+    /// How a date relative to the document date hangs on it ("yesterday",
+    /// "last quarter"); kept after resolution fills in the value.
+    pub relative: Option<Relative>,
+}
+
+/// A calendar unit a relative date counts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+}
+
+impl Unit {
+    /// "days", "Week", "quarters" → the unit.
+    pub fn parse(s: &str) -> Option<Unit> {
+        let s = s.to_ascii_lowercase();
+        Some(match s.trim_end_matches('s') {
+            "day" => Unit::Day,
+            "week" => Unit::Week,
+            "weekend" => Unit::Weekend,
+            "month" => Unit::Month,
+            "quarter" => Unit::Quarter,
+            "year" => Unit::Year,
+            _ => return None,
+        })
+    }
+}
+
+/// How a relative date hangs on the document date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relative {
+    /// The document's day plus n days ("yesterday" −1).
+    Days(i64),
+    /// The unit holding the document's day, shifted ("last week", "this year").
+    Period { unit: Unit, shift: i64 },
+    /// The day n units away ("3 days ago" −3, "two weeks from now" +2).
+    Offset { unit: Unit, n: i64 },
+    /// The n units just after (dir 1) or before (dir −1) the document's day
+    /// ("next 3 days", "the past two years").
+    Stretch { unit: Unit, n: i64, dir: i64 },
+    /// A weekday: without a shift the latest on or before the document's
+    /// day ("on Friday" in news mostly looks back); with one, that day of the
+    /// shifted week ("next Monday").
+    Weekday { day: i64, shift: Option<i64> },
+    /// A month in the document's year, shifted ("this September", "next May").
+    Month { month: u32, shift: i64 },
 }
 
 impl DateValue {
@@ -67,6 +118,7 @@ impl DateValue {
             fiscal: false,
             partial: None,
             year_inferred: false,
+            relative: None,
         }
     }
 
@@ -154,9 +206,115 @@ fn quarter_of(s: &str) -> Option<u32> {
     }
 }
 
+/// "last" −1, "this" 0, "next" +1 and their synonyms.
+fn shift_of(word: &str) -> Option<i64> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "last" | "past" | "previous" | "preceding" | "prior" => -1,
+        "this" | "current" | "the current" | "same" | "the same" | "that" => 0,
+        "next" | "coming" | "the coming" | "following" | "the following" => 1,
+        _ => return None,
+    })
+}
+
+fn weekday_of(word: &str) -> Option<i64> {
+    let w = word.to_ascii_lowercase();
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .position(|p| w.starts_with(p))
+        .map(|i| i as i64)
+}
+
+/// The relative reading of a match, from the groups `deictic`, `shift`,
+/// `unit`, `count`/`numword`, `ago`, `weekday` and `month`.
+fn relative(caps: &Captures, lex: &Lexicon, used: &mut Vec<u32>) -> Option<Option<Relative>> {
+    let shift = match caps.name("shift") {
+        Some(m) => Some(shift_of(&lex_key(m.as_str()))?),
+        None => None,
+    };
+    if let Some(m) = caps.name("deictic") {
+        let n = match m.as_str().to_ascii_lowercase().as_str() {
+            "today" | "tonight" => 0,
+            "yesterday" => -1,
+            "tomorrow" => 1,
+            _ => return None,
+        };
+        return Some(Some(Relative::Days(n)));
+    }
+    if let Some(m) = caps.name("weekday") {
+        let day = weekday_of(m.as_str())?;
+        return Some(Some(Relative::Weekday { day, shift }));
+    }
+    let count = if let Some(m) = caps.name("count") {
+        Some(m.as_str().parse::<i64>().ok()?)
+    } else if let Some(m) = caps.name("numword") {
+        let n = super::money::number_words(m.as_str(), lex, used)?;
+        (n.value.fract() == 0.0 && n.value < 10_000.0).then_some(n.value as i64)
+    } else {
+        None
+    };
+    let unit = caps.name("unit").and_then(|m| Unit::parse(m.as_str()));
+    if let Some(m) = caps.name("ago") {
+        let sign = match m.as_str().to_ascii_lowercase().as_str() {
+            "ago" | "earlier" | "before" => -1,
+            _ => 1,
+        };
+        return Some(Some(Relative::Offset {
+            unit: unit?,
+            n: sign * count.unwrap_or(1),
+        }));
+    }
+    match (shift, unit, count) {
+        (Some(dir), Some(unit), Some(n)) if dir != 0 => {
+            Some(Some(Relative::Stretch { unit, n, dir }))
+        }
+        (Some(shift), Some(unit), None) => Some(Some(Relative::Period { unit, shift })),
+        (Some(shift), None, None) => {
+            let (_, month) = lex
+                .month
+                .get(&lex_key(caps.name("month")?.as_str().trim_end_matches('.')))?;
+            Some(Some(Relative::Month {
+                month: *month,
+                shift,
+            }))
+        }
+        (None, Some(_), _) | (None, None, Some(_)) => None,
+        _ => Some(None),
+    }
+}
+
 /// Interpret a date pattern's match.
 pub fn interpret(caps: &Captures, lex: &Lexicon, pat: &CompiledPattern) -> Option<Mention> {
     let mut used = Vec::new();
+    if let Some(rel) = relative(caps, lex, &mut used)? {
+        let mut value = DateValue::point(String::new(), Granularity::Day);
+        value.value = None;
+        value.relative = Some(rel);
+        value.role = pat.role.clone();
+        return Some(Mention {
+            kind: Kind::Date,
+            span: Span::new(0, 0),
+            value_span: Span::new(0, 0),
+            rule: pat.id,
+            lexicon: used,
+            value: Value::Date(value),
+        });
+    }
+    if let Some(m) = caps.name("decade") {
+        // "the 1990s": ten years from the decade's first.
+        let y: i32 = m.as_str().parse().ok()?;
+        let mut value = DateValue::point(String::new(), Granularity::Year);
+        value.value = None;
+        value.min = Some(format!("{y:04}"));
+        value.max = Some(format!("{:04}", y + 9));
+        return Some(Mention {
+            kind: Kind::Date,
+            span: Span::new(0, 0),
+            value_span: Span::new(0, 0),
+            rule: pat.id,
+            lexicon: used,
+            value: Value::Date(value),
+        });
+    }
     let year: Option<i32> = caps.name("year").and_then(|m| m.as_str().parse().ok());
     let month = month_of(caps, lex, "month", &mut used)
         .or_else(|| caps.name("month_num").and_then(|m| m.as_str().parse().ok()));
@@ -182,6 +340,7 @@ pub fn interpret(caps: &Captures, lex: &Lexicon, pat: &CompiledPattern) -> Optio
             fiscal,
             partial: None,
             year_inferred: false,
+            relative: None,
         }
     } else {
         match (year, quarter, month, day) {
@@ -217,6 +376,7 @@ pub fn interpret(caps: &Captures, lex: &Lexicon, pat: &CompiledPattern) -> Optio
                     fiscal: false,
                     partial: Some((m, d)),
                     year_inferred: false,
+                    relative: None,
                 }
             }
             _ => return None,
@@ -240,6 +400,12 @@ pub fn interpret(caps: &Captures, lex: &Lexicon, pat: &CompiledPattern) -> Optio
 /// ("Feb. 19" in an October 2014 article → 2014; "December" in a January
 /// 2015 article → 2014; "March" in a January article → the same year).
 pub fn resolve_partial(d: &mut DateValue, doc_date: Option<&DateValue>) {
+    if let Some(rel) = d.relative {
+        if let Some(today) = doc_date.and_then(day_count) {
+            resolve_relative(d, rel, today);
+        }
+        return;
+    }
     let Some((month, day)) = d.partial else {
         return;
     };
@@ -261,6 +427,96 @@ pub fn resolve_partial(d: &mut DateValue, doc_date: Option<&DateValue>) {
     });
     d.partial = None;
     d.year_inferred = true;
+}
+
+/// The day count of a day-precise date.
+fn day_count(d: &DateValue) -> Option<i64> {
+    let v = d.value.as_deref()?;
+    if d.granularity != Granularity::Day || v.len() != 10 {
+        return None;
+    }
+    Some(days_from_civil(
+        v[0..4].parse().ok()?,
+        v[5..7].parse().ok()?,
+        v[8..10].parse().ok()?,
+    ))
+}
+
+/// Fill in a relative date's value from the document's day.
+fn resolve_relative(d: &mut DateValue, rel: Relative, today: i64) {
+    let (year, month, _) = civil_from_days(today);
+    let monday = today - weekday(today);
+    let day = |d: &mut DateValue, n: i64| {
+        d.value = Some(iso(n));
+        d.granularity = Granularity::Day;
+    };
+    let days = |d: &mut DateValue, first: i64, last: i64| {
+        d.value = None;
+        d.min = Some(iso(first));
+        d.max = Some(iso(last));
+        d.granularity = Granularity::Day;
+    };
+    let step = |from: i64, unit: Unit, n: i64| -> i64 {
+        match unit {
+            Unit::Day => from + n,
+            Unit::Week | Unit::Weekend => from + 7 * n,
+            Unit::Month => add_months(from, n),
+            Unit::Quarter => add_months(from, 3 * n),
+            Unit::Year => add_months(from, 12 * n),
+        }
+    };
+    match rel {
+        Relative::Days(n) => day(d, today + n),
+        Relative::Offset { unit, n } => day(d, step(today, unit, n)),
+        Relative::Weekday {
+            day: wd,
+            shift: None,
+        } => day(d, today - (weekday(today) - wd).rem_euclid(7)),
+        Relative::Weekday {
+            day: wd,
+            shift: Some(s),
+        } => day(d, monday + 7 * s + wd),
+        Relative::Period { unit, shift } => match unit {
+            Unit::Day => day(d, today + shift),
+            Unit::Week => days(d, monday + 7 * shift, monday + 7 * shift + 6),
+            Unit::Weekend => days(d, monday + 7 * shift + 5, monday + 7 * shift + 6),
+            Unit::Month => {
+                let (y, m, _) = civil_from_days(add_months(today, shift));
+                d.value = Some(format!("{y:04}-{m:02}"));
+                d.granularity = Granularity::Month;
+            }
+            Unit::Quarter => {
+                let first =
+                    add_months(days_from_civil(year, (month - 1) / 3 * 3 + 1, 1), 3 * shift);
+                let (y, m, _) = civil_from_days(first);
+                d.value = Some(format!("{y:04}-Q{}", (m - 1) / 3 + 1));
+                d.granularity = Granularity::Quarter;
+            }
+            Unit::Year => {
+                d.value = Some(format!("{:04}", year + shift));
+                d.granularity = Granularity::Year;
+            }
+        },
+        Relative::Stretch { unit, n, dir } => {
+            if dir > 0 {
+                let first = today + 1;
+                days(d, first, step(first, unit, n) - 1);
+            } else {
+                days(d, step(today, unit, -n), today - 1);
+            }
+        }
+        Relative::Month { month: m, shift } => {
+            // "last September" is the latest September before this month,
+            // "next May" the first May after it.
+            let y = match shift {
+                s if s < 0 => year - i64::from(m >= month),
+                s if s > 0 => year + i64::from(m <= month),
+                _ => year,
+            };
+            d.value = Some(format!("{y:04}-{m:02}"));
+            d.granularity = Granularity::Month;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -293,6 +549,7 @@ mod tests {
             fiscal: false,
             partial: Some((12, None)),
             year_inferred: false,
+            relative: None,
         };
         resolve_partial(&mut d, Some(&doc));
         assert_eq!(d.value.as_deref(), Some("2014-12"));

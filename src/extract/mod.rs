@@ -8,12 +8,13 @@
 //! plus a date). Entities come from the gazetteer first, then unknown
 //! capitalised names fill the gaps.
 
+mod calendar;
 mod dates;
 mod entities;
 mod money;
 mod percent;
 
-pub use dates::{parse_iso_date, DateValue, Granularity};
+pub use dates::{parse_iso_date, DateValue, Granularity, Relative, Unit};
 
 use crate::normalize::Amount;
 use crate::rules::{is_word_bounded, CompiledPattern, PatternKind, RuleId, RuleSet};
@@ -255,12 +256,23 @@ fn value_span(text: &str, span: Span, caps: &regex::Captures) -> Span {
     }
 }
 
-/// Give dates written without a year the year of the document date (the one
-/// that puts them nearest to it); leave them unresolved without one.
-pub fn resolve_dates(mentions: &mut [Mention], doc_date: Option<&DateValue>) {
+/// Give dates written without a year the year that puts them nearest to
+/// `anchor` (the document date, else the latest date the text states), and
+/// relative dates ("yesterday", "last quarter") their day from `doc_date`
+/// only: a date the article merely mentions is no "today". Without them
+/// the dates stay unresolved.
+pub fn resolve_dates(
+    mentions: &mut [Mention],
+    anchor: Option<&DateValue>,
+    doc_date: Option<&DateValue>,
+) {
     for m in mentions.iter_mut() {
         if let Value::Date(d) = &mut m.value {
-            dates::resolve_partial(d, doc_date);
+            if d.relative.is_some() {
+                dates::resolve_partial(d, doc_date);
+            } else {
+                dates::resolve_partial(d, anchor);
+            }
         }
     }
 }

@@ -45,6 +45,9 @@ enum Fields<'a> {
         fiscal: bool,
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         year_inferred: bool,
+        /// Resolved against the document date ("yesterday", "last week").
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        relative: bool,
     },
     Percent {
         #[serde(flatten)]
@@ -74,6 +77,7 @@ pub fn mention_line(doc: &str, text: &str, m: &Mention, rules: &RuleSet) -> Stri
             role: d.role.as_deref(),
             fiscal: d.fiscal,
             year_inferred: d.year_inferred,
+            relative: d.relative.is_some(),
         },
         Value::Percent(amount) => Fields::Percent { amount },
         Value::Entity(e) => Fields::Entity {
