@@ -46,6 +46,33 @@ pub fn recorded_figures(accuracy_md: &str) -> Vec<(String, f64)> {
         .collect()
 }
 
+/// What breaks the ratchet: a figure more than `slack` below its recorded
+/// value, a figure not recorded, a recorded figure no longer computed.
+pub fn ratchet_problems(
+    figures: &[(String, f64)],
+    recorded: &[(String, f64)],
+    slack: f64,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (key, value) in figures {
+        match recorded.iter().find(|(k, _)| k == key) {
+            None => problems.push(format!("{key} = {value:.3} is not recorded in ACCURACY.md")),
+            Some((_, r)) if *value < r - slack => {
+                problems.push(format!("{key} fell to {value:.3} (recorded {r:.3})"))
+            }
+            Some(_) => {}
+        }
+    }
+    for (k, _) in recorded {
+        if !figures.iter().any(|(f, _)| f == k) {
+            problems.push(format!(
+                "ACCURACY.md records {k}, which the runner no longer computes"
+            ));
+        }
+    }
+    problems
+}
+
 /// The per-file table, the totals per class and the headline figures.
 pub fn render(eval: &Evaluation) -> String {
     use std::fmt::Write;

@@ -27,28 +27,12 @@ fn conformance_figures_never_drop_below_accuracy_md() {
     let md = std::fs::read_to_string(super::support::repo().join("ACCURACY.md"))
         .expect("ACCURACY.md is readable");
     let recorded = peer::recorded_figures(&md);
-    let figures = eval.figures();
-    let mut problems = Vec::new();
-    for f in &figures {
-        match recorded.iter().find(|(k, _)| *k == f.key) {
-            None => problems.push(format!(
-                "{} = {:.3} is not recorded in ACCURACY.md",
-                f.key, f.value
-            )),
-            Some((_, r)) if f.value < r - SLACK => problems.push(format!(
-                "{} fell to {:.3} (recorded {r:.3})",
-                f.key, f.value
-            )),
-            Some(_) => {}
-        }
-    }
-    for (k, _) in &recorded {
-        if !figures.iter().any(|f| f.key == *k) {
-            problems.push(format!(
-                "ACCURACY.md records {k}, which the runner no longer computes"
-            ));
-        }
-    }
+    let figures: Vec<(String, f64)> = eval
+        .figures()
+        .into_iter()
+        .map(|f| (f.key, f.value))
+        .collect();
+    let problems = peer::ratchet_problems(&figures, &recorded, SLACK);
     assert!(
         problems.is_empty(),
         "accuracy ratchet (re-record with `cargo run --release --example conformance -- --write` \
@@ -75,4 +59,21 @@ fn gold_spans_map_character_offsets_to_bytes() {
             assert!(c.input.is_char_boundary(g.start) && c.input.is_char_boundary(g.end));
         }
     }
+}
+
+#[test]
+fn the_ratchet_catches_a_drop_a_new_figure_and_a_lost_one() {
+    let md = "| figure | recorded | target |\n|---|---:|---|\n| `a.value` | 0.900 | ≥ 0.90 met |\n| `b.span_f1` | 0.500 | — |\n";
+    let recorded = peer::recorded_figures(md);
+    assert_eq!(
+        recorded,
+        vec![("a.value".to_string(), 0.9), ("b.span_f1".to_string(), 0.5)]
+    );
+    let fig = |a: f64, b: f64| vec![("a.value".to_string(), a), ("b.span_f1".to_string(), b)];
+    assert!(peer::ratchet_problems(&fig(0.896, 0.6), &recorded, SLACK).is_empty());
+    let p = peer::ratchet_problems(&fig(0.89, 0.5), &recorded, SLACK);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].contains("a.value fell to 0.890"), "{p:?}");
+    let p = peer::ratchet_problems(&[("c".to_string(), 1.0)], &recorded, SLACK);
+    assert_eq!(p.len(), 3, "{p:?}");
 }
