@@ -122,6 +122,14 @@ impl DateValue {
         }
     }
 
+    /// A date with no value yet: a range, or one the document date resolves.
+    fn unresolved(granularity: Granularity) -> DateValue {
+        DateValue {
+            value: None,
+            ..DateValue::point(String::new(), granularity)
+        }
+    }
+
     /// The first month the date covers, as `year * 12 + month - 1`, for ordering.
     pub fn month_index(&self) -> Option<i64> {
         let s = self.value.as_deref().or(self.min.as_deref())?;
@@ -286,34 +294,18 @@ fn relative(caps: &Captures, lex: &Lexicon, used: &mut Vec<u32>) -> Option<Optio
 pub fn interpret(caps: &Captures, lex: &Lexicon, pat: &CompiledPattern) -> Option<Mention> {
     let mut used = Vec::new();
     if let Some(rel) = relative(caps, lex, &mut used)? {
-        let mut value = DateValue::point(String::new(), Granularity::Day);
-        value.value = None;
+        let mut value = DateValue::unresolved(Granularity::Day);
         value.relative = Some(rel);
         value.role = pat.role.clone();
-        return Some(Mention {
-            kind: Kind::Date,
-            span: Span::new(0, 0),
-            value_span: Span::new(0, 0),
-            rule: pat.id,
-            lexicon: used,
-            value: Value::Date(value),
-        });
+        return Some(date_mention(pat, used, value));
     }
     if let Some(m) = caps.name("decade") {
         // "the 1990s": ten years from the decade's first.
         let y: i32 = m.as_str().parse().ok()?;
-        let mut value = DateValue::point(String::new(), Granularity::Year);
-        value.value = None;
+        let mut value = DateValue::unresolved(Granularity::Year);
         value.min = Some(format!("{y:04}"));
         value.max = Some(format!("{:04}", y + 9));
-        return Some(Mention {
-            kind: Kind::Date,
-            span: Span::new(0, 0),
-            value_span: Span::new(0, 0),
-            rule: pat.id,
-            lexicon: used,
-            value: Value::Date(value),
-        });
+        return Some(date_mention(pat, used, value));
     }
     let year: Option<i32> = caps.name("year").and_then(|m| m.as_str().parse().ok());
     let month = month_of(caps, lex, "month", &mut used)
@@ -384,14 +376,19 @@ pub fn interpret(caps: &Captures, lex: &Lexicon, pat: &CompiledPattern) -> Optio
     };
     value.fiscal = fiscal;
     value.role = pat.role.clone();
-    Some(Mention {
+    Some(date_mention(pat, used, value))
+}
+
+/// A date mention; `extract` sets its spans.
+fn date_mention(pat: &CompiledPattern, used: Vec<u32>, value: DateValue) -> Mention {
+    Mention {
         kind: Kind::Date,
         span: Span::new(0, 0),
         value_span: Span::new(0, 0),
         rule: pat.id,
         lexicon: used,
         value: Value::Date(value),
-    })
+    }
 }
 
 /// Resolve a year-less date against the document date. News mostly looks

@@ -146,8 +146,8 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet) -> Vec<Mention> {
                 });
             let bounded = is_word_bounded(text, Span::new(whole.start(), whole.end()), false);
             let vetoed = caps.name("veto").is_some()
-                || in_url(text, whole.start())
-                || vetoed_by_word_before(pat, text, whole.start());
+                || vetoed_by_word_before(pat, text, whole.start())
+                || (bounded && in_url(text, whole.start()));
             let mention = if bounded && !vetoed && !span.is_empty() {
                 match pat.kind {
                     PatternKind::Money => money::interpret(&caps, &rules.lexicon, pat.id),

@@ -132,22 +132,31 @@ fn currency(caps: &Captures, lex: &Lexicon, used: &mut Vec<RuleId>) -> Option<(S
 /// main units (0.5, 0.43). `Some(None)` when there is none; `None` when it
 /// is not a sub-unit (100 or more, a fraction, a main-unit word after it).
 fn cents(caps: &Captures, lex: &Lexicon, used: &mut Vec<RuleId>) -> Option<Option<f64>> {
-    let n = if let Some(m) = caps.name("cents") {
-        parse_number(m.as_str())?
-    } else if let Some(m) = caps.name("centsword") {
-        // A spelled-out sub-unit needs "and" or its unit word: "10 dollars
-        // one time" and "470 pence a share" hold no cents.
-        let whole = caps.get(0).map_or("", |w| w.as_str()).to_lowercase();
-        if caps.name("cur_suffix2").is_none() && !whole.contains(" and ") {
-            return None;
+    let n = match (caps.name("cents"), caps.name("centsword")) {
+        (Some(m), _) => parse_number(m.as_str())?,
+        (None, Some(m)) => {
+            // A spelled-out sub-unit needs "and" before it or its unit word
+            // after it: "10 dollars one time" and "470 pence a share" hold
+            // no cents.
+            let whole = caps.get(0)?;
+            let before = whole.as_str()[..m.start() - whole.start()].trim_end();
+            let after_and = before
+                .get(before.len().saturating_sub(4)..)
+                .is_some_and(|t| t.eq_ignore_ascii_case(" and"));
+            if caps.name("cur_suffix2").is_none() && !after_and {
+                return None;
+            }
+            if matches!(m.as_str().to_lowercase().as_str(), "a" | "an") {
+                return None;
+            }
+            number_words(m.as_str(), lex, used)?
         }
-        if matches!(m.as_str().to_lowercase().as_str(), "a" | "an") {
-            return None;
-        }
-        number_words(m.as_str(), lex, used)?
-    } else {
-        return Some(None);
+        (None, None) => return Some(None),
     };
+    // Cents go on a whole amount: "$4.25 and 32" is not $4.57.
+    if caps.name("num").is_some_and(|m| m.as_str().contains('.')) || caps.name("scale").is_some() {
+        return None;
+    }
     if n.value >= 100.0 || n.value.fract() != 0.0 {
         return None;
     }
@@ -178,15 +187,7 @@ pub fn interpret(caps: &Captures, lex: &Lexicon, rule: RuleId) -> Option<Mention
     {
         return None;
     }
-    // Cents go on a whole amount: "$4.25 and 32" is not $4.57.
-    let whole_amount =
-        caps.name("num").is_none_or(|m| !m.as_str().contains('.')) && caps.name("scale").is_none();
     let mut amount = match n2 {
-        None if !whole_amount
-            && (caps.name("cents").is_some() || caps.name("centsword").is_some()) =>
-        {
-            return None
-        }
         None => match cents(caps, lex, &mut used)? {
             Some(c) => Amount::exact(n1.value * s1 * factor + c, 0.01),
             None => Amount::exact(n1.value * s1 * factor, n1.precision * s1 * factor),

@@ -191,11 +191,7 @@ pub fn evaluate(cases: &[Case], rules: &RuleSet) -> Evaluation {
                 .or_default()
                 .add(c);
             if let Some(slice) = case.slice {
-                let _ = slice;
-                table
-                    .entry(("CurrencyModel[0-94]".to_string(), *class))
-                    .or_default()
-                    .add(c);
+                table.entry((slice.to_string(), *class)).or_default().add(c);
             }
             totals.entry(*class).or_default().add(c);
         }
@@ -339,7 +335,7 @@ fn value_matches(gold: &GoldValue, p: &Mention, strict_bounds: bool) -> bool {
         ) => {
             let cur_ok = match currency {
                 GoldCurrency::Any => true,
-                GoldCurrency::Codes(codes) => codes.contains(&m.currency.as_str()),
+                GoldCurrency::Codes(codes) => codes.contains(&m.currency),
             };
             let a = &m.amount;
             let eq = |g: &Option<f64>, o: &Option<f64>| match (g, o) {
