@@ -10,9 +10,14 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// Rules folder to use instead of the built-in rules (e.g. rules/).
+    /// A folder of your own rules, layered on the built-in ones: a rule
+    /// with a built-in rule's name replaces it, [[disable]] turns one off,
+    /// any other rule is added. Repeat to stack folders.
     #[arg(long, global = true, value_name = "DIR")]
-    pub rules: Option<PathBuf>,
+    pub rules: Vec<PathBuf>,
+    /// Use only the --rules folders, not the built-in rules.
+    #[arg(long, global = true, requires = "rules")]
+    pub no_default_rules: bool,
     /// Worker threads (default: one per core). Output does not depend on it.
     #[arg(long, global = true, value_name = "N")]
     pub threads: Option<usize>,
@@ -55,6 +60,11 @@ pub enum Command {
 pub enum RulesAction {
     /// Check every rule's examples; fails naming the file, line and rule.
     Test,
-    /// List the rules in force and where each comes from.
-    List,
+    /// List the rules in force, where each comes from, and what a --rules
+    /// folder overrides or disables.
+    List {
+        /// Only rules of this table (pattern, entity, trigger, cue, …).
+        #[arg(long)]
+        table: Option<String>,
+    },
 }

@@ -9,7 +9,7 @@ use clap::Parser;
 use cli::{Cli, Command, RulesAction};
 use crosscheck::pipeline;
 use crosscheck::report::{json, markdown, terminal};
-use crosscheck::rules::{check_examples, RuleSet};
+use crosscheck::rules::{check_examples, check_examples_where, RuleSet};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -25,10 +25,29 @@ fn main() -> ExitCode {
 }
 
 fn load_rules(cli: &Cli) -> Result<RuleSet> {
-    Ok(match &cli.rules {
-        Some(dir) => RuleSet::from_dir(dir)?,
-        None => RuleSet::builtin()?,
-    })
+    let rules = RuleSet::load(&cli.rules, !cli.no_default_rules)?;
+    // A user's own rules are checked against their examples on every run
+    // (a handful, so cheap): a broken rule is said at once, not found later
+    // in a report. `rules test` reports them itself.
+    let testing = matches!(
+        cli.command,
+        Command::Rules {
+            action: RulesAction::Test
+        }
+    );
+    if !cli.rules.is_empty() && !testing {
+        let (failures, _) = check_examples_where(&rules, |r| !r.is_builtin());
+        for f in &failures {
+            eprintln!("crosscheck: warning: {f}");
+        }
+        if !failures.is_empty() {
+            eprintln!(
+                "crosscheck: warning: {} example(s) of your rules fail; `crosscheck rules test --rules …` lists them",
+                failures.len()
+            );
+        }
+    }
+    Ok(rules)
 }
 
 /// Print each document's JSON lines; report skipped files on stderr.
@@ -138,13 +157,53 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Rules {
-            action: RulesAction::List,
+            action: RulesAction::List { table },
         } => {
             let mut lock = stdout.lock();
-            for r in &rules.rules {
-                writeln!(lock, "{:<10} {:<28} {}:{}", r.table, r.name, r.file, r.line)?;
-            }
+            lock.write_all(rules_list(&rules, table.as_deref()).as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `rules list`: one line per rule in force (table, name, where it is
+/// defined, what it replaces), then the rules turned off and by what.
+fn rules_list(rules: &RuleSet, table: Option<&str>) -> String {
+    let mut out = format!("rules in force ({}):\n", rules.origin);
+    let shown = |t: &str| table.is_none_or(|want| want == t);
+    let mut overridden = 0;
+    for r in rules.rules.iter().filter(|r| shown(r.table)) {
+        out.push_str(&format!(
+            "  {:<11} {:<28} {}:{}",
+            r.table, r.name, r.file, r.line
+        ));
+        if let Some(below) = &r.overrides {
+            overridden += 1;
+            out.push_str(&format!("  (overrides {below})"));
+        }
+        out.push('\n');
+    }
+    let disabled: Vec<_> = rules.disabled.iter().filter(|d| shown(d.table)).collect();
+    if !disabled.is_empty() {
+        out.push_str("disabled:\n");
+        for d in &disabled {
+            out.push_str(&format!(
+                "  {:<11} {:<28} {}  (by {}{})\n",
+                d.table,
+                d.name,
+                d.defined_at,
+                d.disabled_at,
+                d.reason
+                    .as_ref()
+                    .map(|r| format!(": {r}"))
+                    .unwrap_or_default()
+            ));
+        }
+    }
+    let count = rules.rules.iter().filter(|r| shown(r.table)).count();
+    out.push_str(&format!(
+        "{count} rules, {overridden} overriding a lower layer, {} disabled\n",
+        disabled.len()
+    ));
+    out
 }

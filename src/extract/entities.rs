@@ -5,8 +5,9 @@
 //! filtered conservatively: stop words at either end are dropped, possessives
 //! are cut ("Wedbush’s" → "Wedbush"), and a single capitalised word at the
 //! start of a sentence counts only if it is also capitalised mid-sentence, is
-//! possessive ("Acme’s"), or starts sentences more than once in the document
-//! (otherwise "Training" would be a company).
+//! possessive ("Acme’s"), is followed by a claim trigger ("Barclays lent"),
+//! or starts sentences more than once in the document (otherwise "Training"
+//! would be a company).
 
 use super::{EntityValue, Kind, Mention, Value};
 use crate::rules::{PatternKind, RuleSet};
@@ -39,6 +40,14 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
     }
     let known: Vec<Span> = out.iter().map(|m| m.span).collect();
     let sentence_starts: HashSet<usize> = tokens.sentences.iter().map(|s| s.span.start).collect();
+    // Where claim trigger words start: "Barclays lent …", "Oracle acquired …"
+    // name their actor at the start of a sentence.
+    let trigger_starts: HashSet<usize> = rules
+        .triggers
+        .find(text)
+        .into_iter()
+        .map(|(s, _)| s.start)
+        .collect();
 
     for pat in rules
         .patterns
@@ -68,8 +77,13 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
             let s = &text[p.range()];
             let single_word = !s.contains(char::is_whitespace);
             let possessive = text[p.end..].starts_with("’s") || text[p.end..].starts_with("'s");
-            let trusted =
-                mid_sentence.contains(s) || possessive || seen.get(s).copied().unwrap_or(0) >= 2;
+            let rest = &text[p.end..];
+            let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            let acts = gap > 0 && trigger_starts.contains(&(p.end + gap));
+            let trusted = mid_sentence.contains(s)
+                || possessive
+                || acts
+                || seen.get(s).copied().unwrap_or(0) >= 2;
             if single_word && sentence_starts.contains(&p.start) && !trusted {
                 continue;
             }

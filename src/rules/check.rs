@@ -3,7 +3,7 @@
 //! test suite both call `check_examples`.
 
 use super::format::{Example, Scalar};
-use super::{RuleId, RuleSet};
+use super::{ExampleAt, RuleId, RuleSet};
 use crate::extract::{parse_iso_date, Kind, Mention, Value};
 use crate::normalize::Bound;
 use crate::pipeline::analyze;
@@ -14,41 +14,122 @@ use std::fmt;
 pub struct ExampleFailure {
     pub path: String,
     pub line: usize,
+    pub column: usize,
     pub rule: String,
     pub text: String,
     pub message: String,
+    /// The line of the rule file the caret points into.
+    pub source_line: String,
+    pub help: String,
 }
 
 impl fmt::Display for ExampleFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}: rule '{}': example {:?}: {}",
-            self.path, self.line, self.rule, self.text, self.message
-        )
+        let problem = crate::error::RuleProblem {
+            path: self.path.clone(),
+            line: self.line,
+            column: self.column,
+            rule: Some(self.rule.clone()),
+            message: format!("example {:?}: {}", self.text, self.message),
+            source_line: Some(self.source_line.clone()),
+            help: Some(self.help.clone()),
+        };
+        write!(f, "{problem}")
+    }
+}
+
+/// Why an example failed: the message, and the example field it is about
+/// (where the caret goes).
+struct Miss {
+    message: String,
+    field: &'static str,
+}
+
+impl Miss {
+    fn at(field: &'static str, message: impl Into<String>) -> Miss {
+        Miss {
+            message: message.into(),
+            field,
+        }
     }
 }
 
 /// Run every example; returns the failures (empty when all pass) and the
 /// number of examples checked.
 pub fn check_examples(rules: &RuleSet) -> (Vec<ExampleFailure>, usize) {
+    check_examples_where(rules, |_| true)
+}
+
+/// Run the examples of the rules `which` selects (say, those of a user's
+/// `--rules` folder).
+pub fn check_examples_where(
+    rules: &RuleSet,
+    which: impl Fn(&super::RuleInfo) -> bool,
+) -> (Vec<ExampleFailure>, usize) {
     let mut failures = Vec::new();
     let mut count = 0;
-    for (id, info) in rules.rules.iter().enumerate() {
-        for (line, ex) in &info.examples {
+    for (id, info) in rules.rules.iter().enumerate().filter(|(_, r)| which(r)) {
+        for ex in &info.examples {
             count += 1;
-            if let Err(message) = check_one(rules, id as RuleId, info.table, ex) {
-                failures.push(ExampleFailure {
-                    path: info.file.clone(),
-                    line: *line,
-                    rule: info.name.clone(),
-                    text: ex.text.clone(),
-                    message,
-                });
+            if let Err(miss) = check_one(rules, id as RuleId, info.table, &ex.example) {
+                failures.push(failure(info, ex, miss));
             }
         }
     }
     (failures, count)
+}
+
+fn failure(info: &super::RuleInfo, ex: &ExampleAt, miss: Miss) -> ExampleFailure {
+    // The caret goes under the field the failure is about, when the example
+    // spells it out (`value = 26000`), else under the example's start.
+    let offset = field_offset(&ex.raw, miss.field).unwrap_or(0);
+    let before = &ex.raw[..offset];
+    let newlines = before.matches('\n').count();
+    let (line, column) = if newlines == 0 {
+        (ex.line, ex.column + before.chars().count())
+    } else {
+        let last = before.rfind('\n').map_or(0, |i| i + 1);
+        (ex.line + newlines, before[last..].chars().count() + 1)
+    };
+    let source_line = ex.lines.get(newlines).cloned().unwrap_or_default();
+    let help = match miss.field {
+        "text" | "match" => format!(
+            "the rule does not produce this: widen its regex or words, or fix the example; `crosscheck explain {:?}` shows what each rule makes of the text",
+            ex.example.text
+        ),
+        "none" => "the rule matches text it promised not to: narrow it (a `veto` group or `not_after`), or drop `none = true`".to_string(),
+        field => format!(
+            "if the rule is right, change `{field}` in the example to what it got; else fix the rule"
+        ),
+    };
+    ExampleFailure {
+        path: info.file.clone(),
+        line,
+        column,
+        rule: info.name.clone(),
+        text: ex.example.text.clone(),
+        message: miss.message,
+        source_line,
+        help,
+    }
+}
+
+/// Byte offset of `field = ` in an example's source.
+fn field_offset(raw: &str, field: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = raw[from..].find(field) {
+        let at = from + i;
+        let before_ok = raw[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '_');
+        let after = raw[at + field.len()..].trim_start();
+        if before_ok && after.starts_with('=') {
+            return Some(at);
+        }
+        from = at + field.len();
+    }
+    None
 }
 
 fn kinds_of(rules: &RuleSet, id: RuleId, table: &str) -> &'static [Kind] {
@@ -67,13 +148,14 @@ fn kinds_of(rules: &RuleSet, id: RuleId, table: &str) -> &'static [Kind] {
     }
 }
 
-fn check_one(rules: &RuleSet, id: RuleId, table: &str, ex: &Example) -> Result<(), String> {
-    let doc_date = match &ex.doc_date {
-        Some(d) => {
-            Some(parse_iso_date(d).ok_or_else(|| format!("doc_date {d:?} is not an ISO date"))?)
-        }
-        None => None,
-    };
+fn check_one(rules: &RuleSet, id: RuleId, table: &str, ex: &Example) -> Result<(), Miss> {
+    let doc_date =
+        match &ex.doc_date {
+            Some(d) => Some(parse_iso_date(d).ok_or_else(|| {
+                Miss::at("doc_date", format!("doc_date {d:?} is not an ISO date"))
+            })?),
+            None => None,
+        };
     let a = analyze(&ex.text, rules, doc_date);
     if table == "trigger" || table == "cue" {
         return check_claim(id, table, ex, &a.claims);
@@ -91,23 +173,37 @@ fn check_one(rules: &RuleSet, id: RuleId, table: &str, ex: &Example) -> Result<(
             .find(|m| m.rule == id || m.lexicon.contains(&id))
         {
             None => Ok(()),
-            Some(m) => Err(format!(
-                "expected this rule to produce nothing, got {} {:?}",
-                m.kind.as_str(),
-                &ex.text[m.span.range()]
+            Some(m) => Err(Miss::at(
+                "none",
+                format!(
+                    "expected this rule to produce nothing, got {} {:?}",
+                    m.kind.as_str(),
+                    &ex.text[m.span.range()]
+                ),
             )),
         };
     }
     let want = ex.matched.as_deref().unwrap_or(&ex.text);
     let Some(m) = of_kind.iter().find(|m| &ex.text[m.span.range()] == want) else {
         let got: Vec<&str> = of_kind.iter().map(|m| &ex.text[m.span.range()]).collect();
-        return Err(format!("expected a mention {want:?}, got {got:?}"));
+        let field = if ex.matched.is_some() {
+            "match"
+        } else {
+            "text"
+        };
+        return Err(Miss::at(
+            field,
+            format!("expected a mention {want:?}, got {got:?}"),
+        ));
     };
     let by_this_rule = m.rule == id || m.lexicon.contains(&id);
     if !by_this_rule {
-        return Err(format!(
-            "{want:?} was found, but by rule '{}', not this one",
-            rules.label(m.rule)
+        return Err(Miss::at(
+            "text",
+            format!(
+                "{want:?} was found, but by rule '{}', not this one",
+                rules.label(m.rule)
+            ),
         ));
     }
     compare_value(m, ex)
@@ -124,17 +220,20 @@ fn want_num(s: &Option<Scalar>) -> Option<f64> {
     }
 }
 
-fn check_num(field: &str, want: &Option<Scalar>, got: Option<f64>) -> Result<(), String> {
+fn check_num(field: &'static str, want: &Option<Scalar>, got: Option<f64>) -> Result<(), Miss> {
     if let Some(w) = want_num(want) {
         match got {
             Some(g) if num_eq(g, w) => {}
-            _ => return Err(format!("{field}: expected {w}, got {got:?}")),
+            _ => {
+                let got = got.map_or("nothing".to_string(), |g| g.to_string());
+                return Err(Miss::at(field, format!("{field}: expected {w}, got {got}")));
+            }
         }
     }
     Ok(())
 }
 
-fn compare_value(m: &Mention, ex: &Example) -> Result<(), String> {
+fn compare_value(m: &Mention, ex: &Example) -> Result<(), Miss> {
     match &m.value {
         Value::Money(money) => {
             check_num("value", &ex.value, money.amount.value)?;
@@ -142,12 +241,18 @@ fn compare_value(m: &Mention, ex: &Example) -> Result<(), String> {
             check_num("max", &ex.max, money.amount.max)?;
             if let Some(c) = &ex.currency {
                 if *c != money.currency {
-                    return Err(format!("currency: expected {c}, got {}", money.currency));
+                    return Err(Miss::at(
+                        "currency",
+                        format!("currency: expected {c}, got {}", money.currency),
+                    ));
                 }
             }
             if let Some(p) = &ex.per {
                 if money.per.as_deref() != Some(p.as_str()) {
-                    return Err(format!("per: expected {p}, got {:?}", money.per));
+                    return Err(Miss::at(
+                        "per",
+                        format!("per: expected {p}, got {:?}", money.per),
+                    ));
                 }
             }
             check_flags(&money.amount, ex)
@@ -166,15 +271,18 @@ fn compare_value(m: &Mention, ex: &Example) -> Result<(), String> {
             ] {
                 if let Some(Scalar::Str(w)) = want {
                     if got.as_deref() != Some(w.as_str()) {
-                        return Err(format!("{field}: expected {w}, got {got:?}"));
+                        return Err(Miss::at(
+                            field,
+                            format!("{field}: expected {w}, got {got:?}"),
+                        ));
                     }
                 }
             }
             if let Some(g) = &ex.granularity {
                 if d.granularity.as_str() != g {
-                    return Err(format!(
-                        "granularity: expected {g}, got {}",
-                        d.granularity.as_str()
+                    return Err(Miss::at(
+                        "granularity",
+                        format!("granularity: expected {g}, got {}", d.granularity.as_str()),
                     ));
                 }
             }
@@ -183,7 +291,10 @@ fn compare_value(m: &Mention, ex: &Example) -> Result<(), String> {
         Value::Entity(e) => {
             if let Some(c) = &ex.canonical {
                 if *c != e.canonical {
-                    return Err(format!("canonical: expected {c}, got {}", e.canonical));
+                    return Err(Miss::at(
+                        "canonical",
+                        format!("canonical: expected {c}, got {}", e.canonical),
+                    ));
                 }
             }
             Ok(())
@@ -191,10 +302,13 @@ fn compare_value(m: &Mention, ex: &Example) -> Result<(), String> {
     }
 }
 
-fn check_flags(a: &crate::normalize::Amount, ex: &Example) -> Result<(), String> {
+fn check_flags(a: &crate::normalize::Amount, ex: &Example) -> Result<(), Miss> {
     if let Some(approx) = ex.approx {
         if a.approx != approx {
-            return Err(format!("approx: expected {approx}, got {}", a.approx));
+            return Err(Miss::at(
+                "approx",
+                format!("approx: expected {approx}, got {}", a.approx),
+            ));
         }
     }
     if let Some(b) = &ex.bound {
@@ -204,7 +318,7 @@ fn check_flags(a: &crate::normalize::Amount, ex: &Example) -> Result<(), String>
             None => "none",
         };
         if got != b {
-            return Err(format!("bound: expected {b}, got {got}"));
+            return Err(Miss::at("bound", format!("bound: expected {b}, got {got}")));
         }
     }
     Ok(())
@@ -215,7 +329,7 @@ fn check_claim(
     table: &str,
     ex: &Example,
     claims: &[crate::claims::Claim],
-) -> Result<(), String> {
+) -> Result<(), Miss> {
     let describe = |c: &crate::claims::Claim| {
         format!(
             "{} {} {} = {:?} ({})",
@@ -229,7 +343,10 @@ fn check_claim(
     if ex.none {
         return match claims.first() {
             None => Ok(()),
-            Some(c) => Err(format!("expected no claim, got {}", describe(c))),
+            Some(c) => Err(Miss::at(
+                "none",
+                format!("expected no claim, got {}", describe(c)),
+            )),
         };
     }
     let candidates: Vec<&crate::claims::Claim> = claims
@@ -237,6 +354,7 @@ fn check_claim(
         .filter(|c| ex.matched.as_deref().is_none_or(|m| c.text == m))
         .filter(|c| table != "trigger" || c.trigger == Some(id))
         .collect();
+    let mut last_field = "text";
     let mut last_err = if candidates.is_empty() {
         let got: Vec<String> = claims.iter().map(describe).collect();
         format!(
@@ -251,44 +369,61 @@ fn check_claim(
         String::new()
     };
     for c in candidates {
-        let mut errs = Vec::new();
+        let mut errs: Vec<(&'static str, String)> = Vec::new();
         if let Some(s) = &ex.subject {
             if c.subject != *s {
-                errs.push(format!("subject: expected {s}, got {}", c.subject));
+                errs.push((
+                    "subject",
+                    format!("subject: expected {s}, got {}", c.subject),
+                ));
             }
         }
         if let Some(o) = &ex.object {
             if c.object.as_deref() != Some(o.as_str()) {
-                errs.push(format!("object: expected {o}, got {:?}", c.object));
+                errs.push((
+                    "object",
+                    format!("object: expected {o}, got {:?}", c.object),
+                ));
             }
         }
         if let Some(p) = &ex.predicate {
             if c.predicate != *p {
-                errs.push(format!("predicate: expected {p}, got {}", c.predicate));
+                errs.push((
+                    "predicate",
+                    format!("predicate: expected {p}, got {}", c.predicate),
+                ));
             }
         }
         if let Some(s) = &ex.scope {
             if c.scope.as_str() != s {
-                errs.push(format!("scope: expected {s}, got {}", c.scope.as_str()));
+                errs.push((
+                    "scope",
+                    format!("scope: expected {s}, got {}", c.scope.as_str()),
+                ));
             }
         }
         if let Some(q) = &ex.qualifier {
             if !c.qualifiers.iter().any(|x| x == q) {
-                errs.push(format!(
-                    "qualifier: expected {q:?} among {:?}",
-                    c.qualifiers
+                errs.push((
+                    "qualifier",
+                    format!("qualifier: expected {q:?} among {:?}", c.qualifiers),
                 ));
             }
         }
         if let Some(w) = want_num(&ex.value) {
             if c.amount.value.is_none_or(|g| !num_eq(g, w)) {
-                errs.push(format!("value: expected {w}, got {:?}", c.amount.value));
+                errs.push((
+                    "value",
+                    format!("value: expected {w}, got {:?}", c.amount.value),
+                ));
             }
         }
         if errs.is_empty() {
             return Ok(());
         }
-        last_err = format!("{} in claim {}", errs.join("; "), describe(c));
+        last_field = errs[0].0;
+        let msgs: Vec<&str> = errs.iter().map(|(_, m)| m.as_str()).collect();
+        last_err = format!("{} in claim {}", msgs.join("; "), describe(c));
     }
-    Err(last_err)
+    Err(Miss::at(last_field, last_err))
 }

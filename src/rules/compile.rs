@@ -6,6 +6,7 @@
 //! aho-corasick automata. All problems are collected and returned together.
 
 use super::format::{self, Example, RuleFile};
+use super::layer::{Layer, Merger, Parsed};
 use super::problem::{at, enclosing_rule_name};
 use super::{RuleId, RuleInfo, RuleSet, RuleSource};
 use crate::error::{Error, Result, RuleProblem};
@@ -13,7 +14,7 @@ use crate::normalize::Effect;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
 /// What a pattern produces.
@@ -280,7 +281,6 @@ const REGEX_SIZE_LIMIT: usize = 16 << 20;
 struct Ctx<'a> {
     problems: Vec<RuleProblem>,
     rules: Vec<RuleInfo>,
-    names: BTreeMap<(&'static str, String), (String, usize)>,
     source: Option<&'a RuleSource>,
 }
 
@@ -303,20 +303,10 @@ impl<'a> Ctx<'a> {
         table: &'static str,
         name: &Spanned<String>,
         examples: &[Spanned<Example>],
+        overrides: Option<String>,
     ) -> RuleId {
         let src = self.source.expect("source set");
         let (line, _) = crate::span::line_col(&src.text, name.span().start);
-        let key = (table, name.get_ref().clone());
-        if let Some((file, first_line)) = self.names.get(&key).cloned() {
-            self.problem(
-                name.span().start,
-                Some(name.get_ref()),
-                format!("duplicate {table} name (first defined at {file}:{first_line})"),
-                Some("give each rule its own name".into()),
-            );
-        } else {
-            self.names.insert(key, (src.path.clone(), line));
-        }
         if name.get_ref().trim().is_empty() {
             self.problem(
                 name.span().start,
@@ -336,10 +326,20 @@ impl<'a> Ctx<'a> {
         let examples = examples
             .iter()
             .map(|e| {
-                (
-                    crate::span::line_col(&src.text, e.span().start).0,
-                    e.get_ref().clone(),
-                )
+                let (line, column) = crate::span::line_col(&src.text, e.span().start);
+                super::ExampleAt {
+                    line,
+                    column,
+                    raw: src.text[e.span()].to_string(),
+                    lines: src
+                        .text
+                        .lines()
+                        .skip(line - 1)
+                        .take(src.text[e.span()].lines().count().max(1))
+                        .map(str::to_string)
+                        .collect(),
+                    example: e.get_ref().clone(),
+                }
             })
             .collect();
         self.rules.push(RuleInfo {
@@ -348,45 +348,60 @@ impl<'a> Ctx<'a> {
             name: name.get_ref().clone(),
             line,
             examples,
+            overrides,
         });
         (self.rules.len() - 1) as RuleId
     }
 }
 
-/// Parse and compile every source.
-pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
+/// Parse every layer's files, merge the layers, and compile what is in force.
+pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
     let mut ctx = Ctx {
         problems: Vec::new(),
         rules: Vec::new(),
-        names: BTreeMap::new(),
         source: None,
     };
-    let mut parsed: Vec<(&RuleSource, RuleFile)> = Vec::new();
-    for src in sources {
-        match toml::from_str::<RuleFile>(&src.text) {
-            Ok(file) => parsed.push((src, file)),
-            Err(e) => {
-                let offset = e.span().map_or(0, |s| s.start);
-                let rule = enclosing_rule_name(&src.text, offset);
-                let message = e.message().trim().to_string();
-                let help = if message.contains("unknown field") {
-                    Some("check the spelling; the fields each table takes are listed in rules/README.md".into())
-                } else if message.contains("missing field") {
-                    Some("add the missing field".into())
-                } else {
-                    None
-                };
-                ctx.problems.push(at(
-                    &src.path,
-                    &src.text,
-                    offset,
-                    rule.as_deref(),
-                    message,
-                    help,
-                ));
+    let mut parsed: Vec<Parsed> = Vec::new();
+    for (layer, l) in layers.iter().enumerate() {
+        for src in &l.sources {
+            match toml::from_str::<RuleFile>(&src.text) {
+                Ok(file) => parsed.push(Parsed { layer, src, file }),
+                Err(e) => {
+                    let offset = e.span().map_or(0, |s| s.start);
+                    let rule = enclosing_rule_name(&src.text, offset);
+                    let message = e.message().trim().to_string();
+                    let help = if message.contains("unknown field") {
+                        Some("check the spelling; the fields each table takes are listed in rules/README.md".into())
+                    } else if message.contains("missing field") {
+                        Some("add the missing field".into())
+                    } else {
+                        None
+                    };
+                    ctx.problems.push(at(
+                        &src.path,
+                        &src.text,
+                        offset,
+                        rule.as_deref(),
+                        message,
+                        help,
+                    ));
+                }
             }
         }
     }
+    let mut merger = Merger::new(&parsed);
+    let currency = merger.table("currency", |f| &f.currency);
+    let scale = merger.table("scale", |f| &f.scale);
+    let qualifier = merger.table("qualifier", |f| &f.qualifier);
+    let number_word = merger.table("number_word", |f| &f.number_word);
+    let per = merger.table("per", |f| &f.per);
+    let month = merger.table("month", |f| &f.month);
+    let pattern = merger.table("pattern", |f| &f.pattern);
+    let entity = merger.table("entity", |f| &f.entity);
+    let trigger = merger.table("trigger", |f| &f.trigger);
+    let cue = merger.table("cue", |f| &f.cue);
+    merger.finish();
+    ctx.problems.append(&mut merger.problems);
 
     let mut lex = Lexicon::default();
     let mut alts: HashMap<&'static str, Vec<String>> = HashMap::new();
@@ -399,11 +414,11 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
     let mut cue_phrases: Vec<(String, usize)> = Vec::new();
     let mut raw_patterns: Vec<(&RuleSource, &Spanned<format::Pattern>, RuleId)> = Vec::new();
 
-    for (src, file) in &parsed {
-        ctx.source = Some(src);
-        for c in &file.currency {
-            let c = c.get_ref();
-            let id = ctx.add("currency", &c.name, &c.examples);
+    {
+        for item in &currency {
+            ctx.source = Some(item.src);
+            let c = item.rule.get_ref();
+            let id = ctx.add("currency", &c.name, &c.examples, item.overrides.clone());
             let factor = c.factor.unwrap_or(1.0);
             if c.prefixes.is_empty() && c.suffixes.is_empty() {
                 ctx.problem(
@@ -424,17 +439,19 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
                 alts.entry("cur_suffix").or_default().push(s.clone());
             }
         }
-        for s in &file.scale {
-            let s = s.get_ref();
-            let id = ctx.add("scale", &s.name, &s.examples);
+        for item in &scale {
+            ctx.source = Some(item.src);
+            let s = item.rule.get_ref();
+            let id = ctx.add("scale", &s.name, &s.examples, item.overrides.clone());
             for w in &s.words {
                 lex.scale.insert(lex_key(w), (id, s.multiplier));
                 alts.entry("scale").or_default().push(w.clone());
             }
         }
-        for q in &file.qualifier {
-            let q = q.get_ref();
-            let id = ctx.add("qualifier", &q.name, &q.examples);
+        for item in &qualifier {
+            ctx.source = Some(item.src);
+            let q = item.rule.get_ref();
+            let id = ctx.add("qualifier", &q.name, &q.examples, item.overrides.clone());
             let Some(effect) = Effect::parse(q.effect.get_ref()) else {
                 ctx.problem(
                     q.effect.span().start,
@@ -449,25 +466,28 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
                 alts.entry("qualifier").or_default().push(p.clone());
             }
         }
-        for n in &file.number_word {
-            let n = n.get_ref();
-            let id = ctx.add("number_word", &n.name, &n.examples);
+        for item in &number_word {
+            ctx.source = Some(item.src);
+            let n = item.rule.get_ref();
+            let id = ctx.add("number_word", &n.name, &n.examples, item.overrides.clone());
             for w in &n.words {
                 lex.number_word.insert(lex_key(w), (id, n.value));
                 alts.entry("number_word").or_default().push(w.clone());
             }
         }
-        for p in &file.per {
-            let p = p.get_ref();
-            let id = ctx.add("per", &p.name, &p.examples);
+        for item in &per {
+            ctx.source = Some(item.src);
+            let p = item.rule.get_ref();
+            let id = ctx.add("per", &p.name, &p.examples, item.overrides.clone());
             for w in &p.words {
                 lex.per.insert(lex_key(w), (id, p.unit.clone()));
                 alts.entry("per").or_default().push(w.clone());
             }
         }
-        for m in &file.month {
-            let m = m.get_ref();
-            let id = ctx.add("month", &m.name, &m.examples);
+        for item in &month {
+            ctx.source = Some(item.src);
+            let m = item.rule.get_ref();
+            let id = ctx.add("month", &m.name, &m.examples, item.overrides.clone());
             if !(1..=12).contains(&m.number) {
                 ctx.problem(
                     m.name.span().start,
@@ -482,13 +502,21 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
                 alts.entry("month").or_default().push(w.clone());
             }
         }
-        for p in &file.pattern {
-            let id = ctx.add("pattern", &p.get_ref().name, &p.get_ref().examples);
-            raw_patterns.push((src, p, id));
+        for item in &pattern {
+            ctx.source = Some(item.src);
+            let p = item.rule;
+            let id = ctx.add(
+                "pattern",
+                &p.get_ref().name,
+                &p.get_ref().examples,
+                item.overrides.clone(),
+            );
+            raw_patterns.push((item.src, p, id));
         }
-        for e in &file.entity {
-            let e = e.get_ref();
-            let id = ctx.add("entity", &e.name, &e.examples);
+        for item in &entity {
+            ctx.source = Some(item.src);
+            let e = item.rule.get_ref();
+            let id = ctx.add("entity", &e.name, &e.examples, item.overrides.clone());
             let idx = entities.len();
             entities.push(EntityInfo {
                 id,
@@ -512,9 +540,10 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
                 );
             }
         }
-        for t in &file.trigger {
-            let t = t.get_ref();
-            let id = ctx.add("trigger", &t.name, &t.examples);
+        for item in &trigger {
+            ctx.source = Some(item.src);
+            let t = item.rule.get_ref();
+            let id = ctx.add("trigger", &t.name, &t.examples, item.overrides.clone());
             for v in &t.values {
                 if v != "money" && v != "percent" {
                     ctx.problem(
@@ -538,9 +567,10 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
                 trigger_phrases.push((w.clone(), idx));
             }
         }
-        for c in &file.cue {
-            let c = c.get_ref();
-            let id = ctx.add("cue", &c.name, &c.examples);
+        for item in &cue {
+            ctx.source = Some(item.src);
+            let c = item.rule.get_ref();
+            let id = ctx.add("cue", &c.name, &c.examples, item.overrides.clone());
             let sets = match c.sets.get_ref().as_str() {
                 "tranche" => CueSets::Tranche,
                 "total" => CueSets::Total,
@@ -580,9 +610,10 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
 
     // Parents must name a known entity.
     let canon: HashSet<&str> = entities.iter().map(|e| e.canonical.as_str()).collect();
-    for (src, file) in &parsed {
-        for e in &file.entity {
-            let e = e.get_ref();
+    for item in &entity {
+        let src = item.src;
+        {
+            let e = item.rule.get_ref();
             if let Some(p) = &e.parent {
                 if !canon.contains(p.as_str()) {
                     ctx.problems.push(at(
@@ -655,7 +686,12 @@ pub fn compile(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
         },
         triggers: PhraseSet::new(triggers, trigger_phrases),
         cues: PhraseSet::new(cues, cue_phrases),
-        origin,
+        disabled: merger.disabled,
+        origin: layers
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect::<Vec<_>>()
+            .join(" + "),
     })
 }
 

@@ -33,6 +33,23 @@ pub struct RuleFile {
     pub trigger: Vec<Spanned<Trigger>>,
     #[serde(default)]
     pub cue: Vec<Spanned<Cue>>,
+    #[serde(default)]
+    pub disable: Vec<Spanned<Disable>>,
+}
+
+/// Turns off a rule of a lower layer (a built-in rule, seen from a user's
+/// `--rules` folder) by name: `[[disable]] name = "word-amount"`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Disable {
+    pub name: Spanned<String>,
+    /// The table the rule is in ("pattern", "trigger", …); needed only when
+    /// two tables have a rule of that name.
+    #[serde(default)]
+    pub table: Option<Spanned<String>>,
+    /// Why, for whoever reads `rules list` later.
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 /// A currency: its ISO 4217 code and how it is written.

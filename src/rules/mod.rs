@@ -12,13 +12,15 @@
 mod check;
 mod compile;
 pub mod format;
+mod layer;
 mod problem;
 
-pub use check::{check_examples, ExampleFailure};
+pub use check::{check_examples, check_examples_where, ExampleFailure};
 pub use compile::{
     cur_key, is_word_bounded, lex_key, CompiledPattern, CueInfo, CuePosition, CueSets, EntityInfo,
     Gazetteer, Lexicon, PatternKind, PhraseSet, TriggerInfo,
 };
+pub use layer::{DisabledRule, Layer};
 
 use crate::error::{Error, Result, RuleProblem};
 use std::path::Path;
@@ -34,10 +36,17 @@ pub struct RuleInfo {
     pub table: &'static str,
     pub name: String,
     pub line: usize,
-    pub examples: Vec<(usize, format::Example)>,
+    pub examples: Vec<ExampleAt>,
+    /// "path:line" of the rule of a lower layer that this one replaces.
+    pub overrides: Option<String>,
 }
 
 impl RuleInfo {
+    /// True for the rules compiled into the binary.
+    pub fn is_builtin(&self) -> bool {
+        self.file.starts_with("<built-in>/")
+    }
+
     /// "money.toml/prefix-amount": how a rule is named in output.
     pub fn label(&self) -> String {
         let file = Path::new(&self.file)
@@ -45,6 +54,18 @@ impl RuleInfo {
             .map_or_else(|| self.file.clone(), |f| f.to_string_lossy().into_owned());
         format!("{file}/{}", self.name)
     }
+}
+
+/// An example as written in its rule file, for messages that point into it.
+#[derive(Debug, Clone)]
+pub struct ExampleAt {
+    pub line: usize,
+    pub column: usize,
+    /// The example's source text (`{ text = "…", value = 4e9 }`).
+    pub raw: String,
+    /// The rule file's lines the example spans.
+    pub lines: Vec<String>,
+    pub example: format::Example,
 }
 
 /// A rule file's text and the path to show in messages.
@@ -72,98 +93,136 @@ pub struct RuleSet {
     pub gazetteer: Gazetteer,
     pub triggers: PhraseSet<TriggerInfo>,
     pub cues: PhraseSet<CueInfo>,
-    /// Where the rules came from, for the report ("built-in" or a folder).
+    /// Rules of a lower layer turned off by `[[disable]]`.
+    pub disabled: Vec<DisabledRule>,
+    /// The layers, for the report: "built-in", "built-in + my-rules".
     pub origin: String,
 }
 
 impl RuleSet {
     /// The rules compiled into the binary.
     pub fn builtin() -> Result<RuleSet> {
-        let sources = BUILTIN
-            .iter()
-            .map(|(name, text)| RuleSource {
-                path: format!("<built-in>/{name}"),
-                text: (*text).to_string(),
-            })
-            .collect::<Vec<_>>();
-        RuleSet::from_sources(&sources, "built-in".to_string())
+        RuleSet::from_layers(&[RuleSet::builtin_layer()])
     }
 
-    /// Every `*.toml` file in `dir`, in name order.
-    pub fn from_dir(dir: &Path) -> Result<RuleSet> {
-        let read = std::fs::read_dir(dir).map_err(|source| Error::RulesDir {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-        let mut paths = Vec::new();
-        for entry in read {
-            let entry = entry.map_err(|source| Error::RulesDir {
-                path: dir.to_path_buf(),
-                source,
-            })?;
-            let path = entry.path();
-            if path.extension().is_some_and(|e| e == "toml") {
-                paths.push(path);
-            }
+    /// The built-in rule files as a layer.
+    pub fn builtin_layer() -> Layer {
+        Layer {
+            name: "built-in".to_string(),
+            sources: BUILTIN
+                .iter()
+                .map(|(name, text)| RuleSource {
+                    path: format!("<built-in>/{name}"),
+                    text: (*text).to_string(),
+                })
+                .collect(),
         }
-        paths.sort();
-        let mut sources = Vec::new();
+    }
+
+    /// The built-in rules (unless `builtin` is false) with each folder of
+    /// `dirs` layered on top, in order. All problems of all folders come
+    /// back together.
+    pub fn load(dirs: &[std::path::PathBuf], builtin: bool) -> Result<RuleSet> {
+        let mut layers = Vec::new();
+        if builtin {
+            layers.push(RuleSet::builtin_layer());
+        }
         let mut problems = Vec::new();
-        for path in paths {
-            match std::fs::read(&path) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => sources.push(RuleSource {
-                        path: path.display().to_string(),
-                        text,
-                    }),
-                    Err(e) => problems.push(RuleProblem {
-                        path: path.display().to_string(),
-                        line: 1,
-                        column: 1,
-                        rule: None,
-                        message: format!(
-                            "not valid UTF-8 (at byte {})",
-                            e.utf8_error().valid_up_to()
-                        ),
-                        source_line: None,
-                        help: Some("save the file as UTF-8".into()),
-                    }),
-                },
-                Err(e) => problems.push(RuleProblem {
-                    path: path.display().to_string(),
-                    line: 1,
-                    column: 1,
-                    rule: None,
-                    message: format!("cannot read: {e}"),
-                    source_line: None,
-                    help: None,
-                }),
+        for dir in dirs {
+            match read_layer(dir) {
+                Ok(layer) => layers.push(layer),
+                Err(Error::Rules(mut p)) => problems.append(&mut p),
+                Err(e) => return Err(e),
             }
-        }
-        if sources.is_empty() && problems.is_empty() {
-            problems.push(RuleProblem {
-                path: dir.display().to_string(),
-                line: 1,
-                column: 1,
-                rule: None,
-                message: "no .toml rule files in this folder".into(),
-                source_line: None,
-                help: Some("point --rules at a folder like the repository's rules/".into()),
-            });
         }
         if !problems.is_empty() {
             return Err(Error::Rules(problems));
         }
-        RuleSet::from_sources(&sources, dir.display().to_string())
+        RuleSet::from_layers(&layers)
     }
 
-    /// Parse and compile rule files; reports every problem found, not only the first.
+    /// Only the rule files of `dir`, without the built-in rules.
+    pub fn from_dir(dir: &Path) -> Result<RuleSet> {
+        RuleSet::load(&[dir.to_path_buf()], false)
+    }
+
+    /// Parse, merge and compile layers of rule files (lowest first); reports
+    /// every problem found, not only the first.
+    pub fn from_layers(layers: &[Layer]) -> Result<RuleSet> {
+        compile::compile(layers)
+    }
+
+    /// One layer of rule files (tests and tools build rules from text).
     pub fn from_sources(sources: &[RuleSource], origin: String) -> Result<RuleSet> {
-        compile::compile(sources, origin)
+        compile::compile(&[Layer {
+            name: origin,
+            sources: sources.to_vec(),
+        }])
     }
 
     /// The label ("money.toml/prefix-amount") of a rule.
     pub fn label(&self, id: RuleId) -> String {
         self.rules[id as usize].label()
     }
+}
+
+/// Every `*.toml` file in `dir`, in name order, as one layer.
+fn read_layer(dir: &Path) -> Result<Layer> {
+    let read = std::fs::read_dir(dir).map_err(|source| Error::RulesDir {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut paths = Vec::new();
+    for entry in read {
+        let entry = entry.map_err(|source| Error::RulesDir {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    let mut sources = Vec::new();
+    let mut problems = Vec::new();
+    let whole_file = |path: &Path, message: String, help: Option<&str>| RuleProblem {
+        path: path.display().to_string(),
+        line: 1,
+        column: 1,
+        rule: None,
+        message,
+        source_line: None,
+        help: help.map(str::to_string),
+    };
+    for path in paths {
+        match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => sources.push(RuleSource {
+                    path: path.display().to_string(),
+                    text,
+                }),
+                Err(e) => problems.push(whole_file(
+                    &path,
+                    format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()),
+                    Some("save the file as UTF-8"),
+                )),
+            },
+            Err(e) => problems.push(whole_file(&path, format!("cannot read: {e}"), None)),
+        }
+    }
+    if sources.is_empty() && problems.is_empty() {
+        problems.push(whole_file(
+            dir,
+            "no .toml rule files in this folder".into(),
+            Some("put your rules in a file ending in .toml; see rules/README.md"),
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(Error::Rules(problems));
+    }
+    Ok(Layer {
+        name: dir.display().to_string(),
+        sources,
+    })
 }

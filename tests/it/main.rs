@@ -15,5 +15,6 @@ mod conformance;
 mod corpus;
 mod devset;
 mod extract_contract;
+mod layering;
 mod rules_cli;
 mod support;

@@ -26,7 +26,13 @@ fn test_broken(case: &str, file: &str, edit: impl FnOnce(String) -> String) -> (
     let path = dir.join(file);
     let text = edit(std::fs::read_to_string(&path).unwrap());
     std::fs::write(&path, &text).unwrap();
-    let o = run(&["rules", "test", "--rules", dir.to_str().unwrap()]);
+    let o = run(&[
+        "rules",
+        "test",
+        "--rules",
+        dir.to_str().unwrap(),
+        "--no-default-rules",
+    ]);
     (text, o)
 }
 
@@ -50,10 +56,18 @@ fn a_failing_example_names_file_line_and_rule() {
         )
     });
     assert_eq!(o.status.code(), Some(1));
-    let (line, _) = line_of(&text, "value = 26000");
-    let want = format!("money.toml:{line}: rule 'usd': example \"$25,000\": value: expected 26000, got Some(25000.0)");
+    let (line, src) = line_of(&text, "value = 26000");
+    let column = src.find("value = 26000").unwrap() + 1;
+    let want = format!("money.toml:{line}:{column}: rule 'usd': example \"$25,000\": value: expected 26000, got 25000");
     let err = stderr(&o);
     assert!(err.contains(&want), "want {want}\ngot {err}");
+    // The line, a caret under the field, and what to do.
+    let caret = format!("\n    {src}\n    {}^\n", " ".repeat(column - 1));
+    assert!(err.contains(&caret), "caret under `value`: {err}");
+    assert!(
+        err.contains("help: if the rule is right, change `value`"),
+        "{err}"
+    );
 }
 
 #[test]
