@@ -82,8 +82,9 @@ pub struct Claim {
     pub qualifiers: Vec<String>,
     pub as_of: Option<DateValue>,
     pub as_of_source: Option<AsOfSource>,
-    /// How missing roles were filled: "previous sentence", "document" or
-    /// "same amount elsewhere in the document".
+    /// How missing roles were filled: "earlier clause" (of this sentence),
+    /// "previous sentence", "document" or "same amount elsewhere in the
+    /// document".
     pub inferred: Option<&'static str>,
     /// The parties were found only weakly (after the value, sentence-wide or
     /// inferred): a strongly attached earlier claim with the same amount may
@@ -97,8 +98,39 @@ pub struct Claim {
     pub object_span: Option<Span>,
 }
 
+/// A value that formed no claim, and why (for `crosscheck explain`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unclaimed {
+    /// The value mention's span.
+    pub span: Span,
+    pub reason: NoClaim,
+}
+
+/// Why a value formed no claim.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoClaim {
+    /// No trigger word of this value's kind in the sentence.
+    NoTrigger {
+        /// A trigger that takes only the other kind of value.
+        other_kind: Option<(Span, RuleId)>,
+    },
+    /// The nearest trigger is further away than the reach.
+    OutOfReach {
+        trigger: Span,
+        rule: RuleId,
+        words: usize,
+    },
+    /// A scope cue with no trigger, and no earlier claim in the paragraph to
+    /// continue.
+    NothingToContinue,
+    /// The earlier claim it would continue does not take this kind of value.
+    ContinuesOtherKind { predicate: String },
+    /// A trigger, but no subject entity anywhere it looks.
+    NoSubject { trigger: Option<(Span, RuleId)> },
+}
+
 /// Words a value and its trigger may be apart and still form a claim.
-const TRIGGER_REACH: usize = 10;
+pub const TRIGGER_REACH: usize = 10;
 /// Words after a preposition within which its object must start.
 const PREP_REACH: usize = 7;
 /// Words between a cue and the value (or trigger) it modifies.
@@ -123,14 +155,16 @@ struct Sent<'a> {
     cues: Vec<(Span, usize)>,
 }
 
-/// Build the claims of one document.
+/// Build the claims of one document, and say for each value that formed
+/// none why not.
 pub fn build(
     text: &str,
     tokens: &Tokens,
     mentions: &[Mention],
     rules: &RuleSet,
     doc_date: Option<&DateValue>,
-) -> Vec<Claim> {
+) -> (Vec<Claim>, Vec<Unclaimed>) {
+    let mut unclaimed = Vec::new();
     let sents = sentences(text, tokens, mentions, rules);
     // Frames: every trigger with the roles it reaches, for filling gaps.
     let mut frames_by_sentence: Vec<Vec<(Span, Frame)>> = Vec::with_capacity(sents.len());
@@ -161,6 +195,7 @@ pub fn build(
         for (vi, v) in s.values.iter().enumerate() {
             let amount = v.amount().expect("values have amounts").clone();
             let trigger = nearest_trigger(tokens, s, v, rules);
+            let mut clause_frame: Option<Frame> = None;
             let scope_cues = cues_for(text, tokens, s, vi, trigger.map(|(sp, _)| sp), rules);
             let mut strong_roles = false;
             let (mut subject, mut object, predicate, trigger_rule, trigger_span) = match trigger {
@@ -213,10 +248,30 @@ pub fn build(
                 None => {
                     // A continuation: scope cue, no trigger, a frame just before.
                     if scope_cues.scope.is_none() {
+                        unclaimed.push(Unclaimed {
+                            span: v.span,
+                            reason: no_trigger(tokens, s, v, rules),
+                        });
                         continue;
                     }
-                    let prev = previous_frame(&sents, &frames_by_sentence, si, None);
-                    let Some(f) = prev else { continue };
+                    // The frame of an earlier clause of this sentence ("invested
+                    // an additional $4 billion in Anthropic in November 2024,
+                    // bringing its total to $8 billion"), else of the sentence before.
+                    clause_frame = frames_by_sentence[si]
+                        .iter()
+                        .filter(|(sp, f)| sp.end <= v.span.start && f.subject.is_some())
+                        .map(|(_, f)| f.clone())
+                        .next_back();
+                    let prev = clause_frame
+                        .as_ref()
+                        .or_else(|| previous_frame(&sents, &frames_by_sentence, si, None));
+                    let Some(f) = prev else {
+                        unclaimed.push(Unclaimed {
+                            span: v.span,
+                            reason: NoClaim::NothingToContinue,
+                        });
+                        continue;
+                    };
                     // Only a frame whose predicate takes this kind of value:
                     // "shares gained another 6 per cent" is no investment.
                     let percent = v.kind == Kind::Percent;
@@ -224,12 +279,23 @@ pub fn build(
                         t.predicate == f.predicate && if percent { t.percent } else { t.money }
                     });
                     if !takes {
+                        unclaimed.push(Unclaimed {
+                            span: v.span,
+                            reason: NoClaim::ContinuesOtherKind {
+                                predicate: f.predicate.clone(),
+                            },
+                        });
                         continue;
                     }
                     (None, None, f.predicate.clone(), None, None)
                 }
             };
             let mut inferred = None;
+            if let Some(f) = clause_frame {
+                subject = f.subject.map(|x| (x, None));
+                object = f.object.map(|x| (x, None));
+                inferred = Some("earlier clause");
+            }
             if subject.is_none() || object.is_none() {
                 if let Some(f) = previous_frame(&sents, &frames_by_sentence, si, Some(&predicate))
                     .filter(|f| compatible(f, &subject, &object))
@@ -284,6 +350,12 @@ pub fn build(
                 }
             }
             let Some((subject, subject_span)) = subject else {
+                unclaimed.push(Unclaimed {
+                    span: v.span,
+                    reason: NoClaim::NoSubject {
+                        trigger: trigger.map(|(sp, ti)| (sp, rules.triggers.items[ti].id)),
+                    },
+                });
                 continue;
             };
             let (object, object_span) = match object {
@@ -334,7 +406,40 @@ pub fn build(
         claims.extend(sentence_claims);
     }
     corefer_amounts(&mut claims);
-    claims
+    (claims, unclaimed)
+}
+
+/// Why no trigger reaches value `v`: none of its kind in the sentence, or
+/// the nearest one too far away.
+fn no_trigger(tokens: &Tokens, s: &Sent, v: &Mention, rules: &RuleSet) -> NoClaim {
+    let percent = v.kind == Kind::Percent;
+    let takes = |ti: usize| {
+        let t = &rules.triggers.items[ti];
+        if percent {
+            t.percent
+        } else {
+            t.money
+        }
+    };
+    let nearest = s
+        .triggers
+        .iter()
+        .filter(|(_, ti)| takes(*ti))
+        .map(|&(sp, ti)| (distance(tokens, sp, v.span), sp, ti))
+        .min_by_key(|(d, sp, _)| (*d, sp.start));
+    match nearest {
+        Some((words, trigger, ti)) => NoClaim::OutOfReach {
+            trigger,
+            rule: rules.triggers.items[ti].id,
+            words,
+        },
+        None => NoClaim::NoTrigger {
+            other_kind: s
+                .triggers
+                .first()
+                .map(|&(sp, ti)| (sp, rules.triggers.items[ti].id)),
+        },
+    }
 }
 
 /// In one article a distinctive amount names one thing: "The $100 billion

@@ -49,6 +49,22 @@ pub enum Command {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
     },
+    /// Show what the rules make of a sentence or a file: each mention with
+    /// its rule and value, each claim with its parts, and why a value formed
+    /// no claim.
+    Explain {
+        /// Text to explain, or the path of an article (an argument that
+        /// names an existing file is read as one).
+        #[arg(required = true, value_name = "TEXT|FILE")]
+        inputs: Vec<String>,
+        /// Document date (YYYY-MM-DD) for relative and year-less dates;
+        /// default: the date the text states in its header, if any.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// Show every sentence with a mention, not only those with a value.
+        #[arg(long)]
+        all: bool,
+    },
     /// Work with rule files.
     Rules {
         #[command(subcommand)]

@@ -7,8 +7,9 @@ mod cli;
 use anyhow::{Context, Result};
 use clap::Parser;
 use cli::{Cli, Command, RulesAction};
+use crosscheck::extract::parse_iso_date;
 use crosscheck::pipeline;
-use crosscheck::report::{json, markdown, terminal};
+use crosscheck::report::{explain, json, markdown, terminal};
 use crosscheck::rules::{check_examples, check_examples_where, RuleSet};
 use std::io::Write;
 use std::process::ExitCode;
@@ -133,6 +134,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(exit_for(result.skipped()))
         }
+        Command::Explain { inputs, date, all } => explain(inputs, date.as_deref(), *all, &rules),
         Command::Rules {
             action: RulesAction::Test,
         } => {
@@ -206,4 +208,47 @@ fn rules_list(rules: &RuleSet, table: Option<&str>) -> String {
         disabled.len()
     ));
     out
+}
+
+/// `explain`: each argument that names a file is an article; the others,
+/// joined by spaces, are one text.
+fn explain(inputs: &[String], date: Option<&str>, all: bool, rules: &RuleSet) -> Result<ExitCode> {
+    let doc_date = match date {
+        Some(d) => Some(
+            parse_iso_date(d)
+                .with_context(|| format!("--date {d:?} is not a date like 2024-11-22"))?,
+        ),
+        None => None,
+    };
+    let mut texts: Vec<(Option<String>, String)> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    let mut skipped = 0;
+    for input in inputs {
+        let path = std::path::Path::new(input);
+        if path.is_file() {
+            let bytes = std::fs::read(path).with_context(|| format!("cannot read {input}"))?;
+            match crosscheck::ingest::decode(&bytes) {
+                Ok(text) => texts.push((Some(input.clone()), text)),
+                Err(reason) => {
+                    skipped += 1;
+                    eprintln!("crosscheck: skipped {input}: {reason}");
+                }
+            }
+        } else {
+            words.push(input);
+        }
+    }
+    if !words.is_empty() {
+        texts.push((None, words.join(" ")));
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (name, text) in &texts {
+        if let Some(name) = name {
+            writeln!(out, "== {name}")?;
+        }
+        let a = pipeline::analyze(text, rules, doc_date.clone());
+        out.write_all(explain::render(text, &a, rules, all).as_bytes())?;
+    }
+    out.flush()?;
+    Ok(exit_for(skipped))
 }

@@ -22,6 +22,8 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     pub doc_date: Option<DateValue>,
     pub claims: Vec<Claim>,
+    /// Values that formed no claim, and why.
+    pub unclaimed: Vec<claims::Unclaimed>,
 }
 
 /// Tokenize, extract and build claims for one text. `doc_date` overrides the
@@ -47,12 +49,13 @@ pub fn analyze(text: &str, rules: &RuleSet, doc_date: Option<DateValue>) -> Anal
     // article that mentions "October 6, 2014"); never against today's clock.
     let anchor = doc_date.clone().or_else(|| context_anchor(&mentions));
     extract::resolve_dates(&mut mentions, anchor.as_ref(), doc_date.as_ref());
-    let claims = claims::build(text, &tokens, &mentions, rules, doc_date.as_ref());
+    let (claims, unclaimed) = claims::build(text, &tokens, &mentions, rules, doc_date.as_ref());
     Analysis {
         tokens,
         mentions,
         doc_date,
         claims,
+        unclaimed,
     }
 }
 

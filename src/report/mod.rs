@@ -3,8 +3,10 @@
 //! The library never prints: each format renders to a `String` and the CLI
 //! decides where it goes. `json` is the output contract (facts.json and the
 //! mention lines of `crosscheck extract`), `markdown` is report.md, and
-//! `terminal` is the summary printed after a run, conflicts first.
+//! `terminal` is the summary printed after a run, conflicts first;
+//! `explain` shows what the rules make of one text.
 
+pub mod explain;
 pub mod json;
 pub mod markdown;
 pub mod terminal;

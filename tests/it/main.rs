@@ -14,6 +14,7 @@ mod bad_input;
 mod conformance;
 mod corpus;
 mod devset;
+mod explain;
 mod extract_contract;
 mod layering;
 mod rules_cli;
