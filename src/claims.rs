@@ -592,8 +592,12 @@ fn sentences<'a>(
             .chain(s.entities.iter())
             .map(|m| m.span)
             .collect();
-        s.triggers
-            .retain(|(sp, _)| !taken.iter().any(|t| t.overlaps(sp)));
+        s.triggers.retain(|(sp, ti)| {
+            !taken.iter().any(|t| t.overlaps(sp)) && {
+                let not_after = &rules.triggers.items[*ti].not_after;
+                not_after.is_empty() || !not_after.contains(&word_before(text, sp.start).0)
+            }
+        });
         s.cues
             .retain(|(sp, _)| !taken.iter().any(|t| t.contains(sp)));
     }
@@ -709,6 +713,7 @@ fn roles<'a>(
     let last_word = tokens.word_starts.partition_point(|&w| w < right);
     let mut object = None;
     let mut agent = None;
+    let mut passive = false;
     for wi in first_word..last_word {
         if object.is_none() {
             if let Some(end) = word_at_is(text, tokens, wi, &trig.object_preps) {
@@ -719,11 +724,26 @@ fn roles<'a>(
         }
         if agent.is_none() {
             if let Some(end) = word_at_is(text, tokens, wi, &trig.agent_preps) {
-                if tokens.word_starts[wi] >= hi {
+                let at = tokens.word_starts[wi];
+                // After value and trigger, or right after the trigger in the
+                // passive ("was acquired by Microsoft for $68.7 billion").
+                let passive_by = at >= t.end && tokens.words_between(t.end, at) == 0;
+                if at >= hi || passive_by {
                     agent = entity_after(text, tokens, s, end, right.max(s.span.end), 3, false);
+                    passive = passive_by && agent.is_some() && at < hi;
                 }
             }
         }
+    }
+    // In the passive the name before the verb is its object: "Activision
+    // Blizzard was acquired by Microsoft".
+    if passive && object.is_none() && !trig.object_preps.is_empty() {
+        object = s
+            .entities
+            .iter()
+            .copied()
+            .filter(|e| e.span.end <= t.start && e.span.start >= left && eligible(e, false))
+            .rfind(|e| !in_prep_phrase(text, e));
     }
     // "$8 billion Anthropic investment": between a value and a noun trigger.
     if object.is_none() && t.start >= v.end {
@@ -821,13 +841,24 @@ fn roles<'a>(
             None
         })
     });
-    // A part of the subject is not its object ("Amazon … AWS").
+    // A part of the subject is not its object ("Amazon … AWS"), unless the
+    // trigger says it may be (a stake in a subsidiary).
     let object = object.filter(|o| {
+        if trig.object_can_be_part {
+            return true;
+        }
         let (Some(oe), Some(se)) = (o.entity(), subject.and_then(|s| s.entity())) else {
             return true;
         };
         oe.canonical != se.canonical && oe.parent.as_deref() != Some(se.canonical.as_str())
     });
+    // A trigger that takes no object has none: a name in object position
+    // ("the deal values Anthropic at …") is whom the value is about.
+    let (subject, object) = if trig.object_preps.is_empty() {
+        (subject.or(object), None)
+    } else {
+        (subject, object)
+    };
     (subject, object, strong && subject.is_some())
 }
 

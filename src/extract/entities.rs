@@ -5,7 +5,8 @@
 //! filtered conservatively: stop words at either end are dropped, possessives
 //! are cut ("Wedbush’s" → "Wedbush"), and a single capitalised word at the
 //! start of a sentence counts only if it is also capitalised mid-sentence, is
-//! possessive ("Acme’s"), is followed by a claim trigger ("Barclays lent"),
+//! possessive ("Acme’s"), is followed by a claim trigger in its clause
+//! ("Broadcom completed its $69 billion acquisition"),
 //! or starts sentences more than once in the document (otherwise "Training"
 //! would be a company).
 
@@ -42,11 +43,11 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
     let sentence_starts: HashSet<usize> = tokens.sentences.iter().map(|s| s.span.start).collect();
     // Where claim trigger words start: "Barclays lent …", "Oracle acquired …"
     // name their actor at the start of a sentence.
-    let trigger_starts: HashSet<usize> = rules
+    let trigger_spans: Vec<Span> = rules
         .triggers
         .find(text)
         .into_iter()
-        .map(|(s, _)| s.start)
+        .map(|(s, _)| s)
         .collect();
 
     for pat in rules
@@ -59,7 +60,7 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
         for m in pat.regex.find_iter(text) {
             let span = Span::new(m.start(), m.end());
             for piece in split_around(span, known.iter().chain(taken.iter().map(|t| &t.span))) {
-                if let Some(p) = clean(text, piece, &pat.stopwords) {
+                if let Some(p) = clean(text, piece, &pat.stopwords, &pat.name_suffixes) {
                     pieces.push(p);
                 }
             }
@@ -77,9 +78,7 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
             let s = &text[p.range()];
             let single_word = !s.contains(char::is_whitespace);
             let possessive = text[p.end..].starts_with("’s") || text[p.end..].starts_with("'s");
-            let rest = &text[p.end..];
-            let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-            let acts = gap > 0 && trigger_starts.contains(&(p.end + gap));
+            let acts = acts_in_clause(text, *p, &trigger_spans);
             let trusted = mid_sentence.contains(s)
                 || possessive
                 || acts
@@ -120,6 +119,26 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
     out
 }
 
+/// Words between a name and a claim trigger that still make the name its actor.
+const ACTOR_REACH: usize = 5;
+
+/// True when a claim trigger follows `name` within a few words of the same
+/// clause ("Broadcom completed its $69 billion acquisition", "Cisco agreed to
+/// buy"), and the name is not itself a trigger word ("Funding totaled …").
+fn acts_in_clause(text: &str, name: Span, triggers: &[Span]) -> bool {
+    if triggers.iter().any(|t| t.overlaps(&name)) {
+        return false;
+    }
+    let i = triggers.partition_point(|t| t.start < name.end);
+    let Some(t) = triggers.get(i) else {
+        return false;
+    };
+    let between = &text[name.end..t.start];
+    between.starts_with([' ', '\t'])
+        && !between.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”', '\n'])
+        && between.split_whitespace().count() <= ACTOR_REACH
+}
+
 /// The parts of `span` not covered by any of `holes`.
 fn split_around<'a>(span: Span, holes: impl Iterator<Item = &'a Span>) -> Vec<Span> {
     let mut inside: Vec<Span> = holes.filter(|h| h.overlaps(&span)).copied().collect();
@@ -140,7 +159,12 @@ fn split_around<'a>(span: Span, holes: impl Iterator<Item = &'a Span>) -> Vec<Sp
 
 /// Trim white space, possessives, punctuation and stop words from the ends of
 /// a candidate name; `None` if nothing name-like is left.
-fn clean(text: &str, span: Span, stopwords: &HashSet<String>) -> Option<Span> {
+fn clean(
+    text: &str,
+    span: Span,
+    stopwords: &HashSet<String>,
+    suffixes: &HashSet<String>,
+) -> Option<Span> {
     let mut words: Vec<Span> = Vec::new();
     let s = &text[span.range()];
     let mut start = None;
@@ -178,7 +202,13 @@ fn clean(text: &str, span: Span, stopwords: &HashSet<String>) -> Option<Span> {
     while words.first().is_some_and(&is_stop) {
         words.remove(0);
     }
-    while words.last().is_some_and(&is_stop) {
+    let is_end_stop = |words: &[Span]| {
+        words.last().is_some_and(|w| {
+            let t = text[w.range()].trim_end_matches(|c: char| !c.is_alphanumeric());
+            is_stop(w) && !(words.len() > 1 && suffixes.contains(t))
+        })
+    };
+    while is_end_stop(&words) {
         words.pop();
     }
     // A possessive or a trailing full stop ends the name: keep up to it.
@@ -196,7 +226,7 @@ fn clean(text: &str, span: Span, stopwords: &HashSet<String>) -> Option<Span> {
         }
     }
     words.truncate(end_at);
-    while words.last().is_some_and(&is_stop) {
+    while is_end_stop(&words) {
         words.pop();
     }
     let first = *words.first()?;
@@ -207,7 +237,9 @@ fn clean(text: &str, span: Span, stopwords: &HashSet<String>) -> Option<Span> {
     let out = Span::new(first.start, last.end);
     let t = &text[out.range()];
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 2 || !t.chars().next().is_some_and(char::is_uppercase) {
+    // A name starts with a capital, or has one within its first three
+    // letters ("xAI", "eBay", "iRobot").
+    if letters < 2 || !t.chars().take(3).any(char::is_uppercase) {
         return None;
     }
     Some(out)
@@ -227,14 +259,20 @@ mod tests {
     #[test]
     fn clean_strips_stopwords_and_possessives() {
         let text = "The Wedbush Securities’s view";
-        let got = clean(text, Span::new(0, text.find(" view").unwrap()), &stop()).unwrap();
+        let got = clean(
+            text,
+            Span::new(0, text.find(" view").unwrap()),
+            &stop(),
+            &HashSet::new(),
+        )
+        .unwrap();
         assert_eq!(&text[got.range()], "Wedbush Securities");
     }
 
     #[test]
     fn clean_rejects_pure_stopwords() {
         let text = "While AI";
-        assert!(clean(text, Span::new(0, text.len()), &stop()).is_none());
+        assert!(clean(text, Span::new(0, text.len()), &stop(), &HashSet::new()).is_none());
     }
 
     #[test]

@@ -341,7 +341,12 @@ fn check_claim(
         )
     };
     if ex.none {
-        return match claims.first() {
+        // Rule-scoped for a trigger (another trigger may make a claim here);
+        // for a cue, no claim at all.
+        return match claims
+            .iter()
+            .find(|c| table != "trigger" || c.trigger == Some(id))
+        {
             None => Ok(()),
             Some(c) => Err(Miss::at(
                 "none",

@@ -96,6 +96,8 @@ pub struct CompiledPattern {
     pub regex: Regex,
     pub role: Option<String>,
     pub stopwords: HashSet<String>,
+    /// Stop words kept at the end of a longer name.
+    pub name_suffixes: HashSet<String>,
     /// Lower-cased words that veto a match right after them.
     pub not_after: Vec<String>,
     /// Veto a match whose previous word is a number.
@@ -211,6 +213,9 @@ pub struct TriggerInfo {
     pub percent: bool,
     pub object_preps: Vec<String>,
     pub agent_preps: Vec<String>,
+    /// Lower-cased words that cancel the trigger right before it.
+    pub not_after: Vec<String>,
+    pub object_can_be_part: bool,
 }
 
 /// What a cue word does.
@@ -562,6 +567,8 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 percent: t.values.iter().any(|v| v == "percent"),
                 object_preps: t.object_preps.iter().map(|p| p.to_lowercase()).collect(),
                 agent_preps: t.agent_preps.iter().map(|p| p.to_lowercase()).collect(),
+                not_after: t.not_after.iter().map(|p| p.to_lowercase()).collect(),
+                object_can_be_part: t.object_can_be_part,
             });
             for w in &t.words {
                 trigger_phrases.push((w.clone(), idx));
@@ -652,6 +659,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 regex,
                 role: p.role.clone(),
                 stopwords: p.stopwords.iter().map(|s| s.to_string()).collect(),
+                name_suffixes: p.name_suffixes.iter().map(|s| s.to_string()).collect(),
                 not_after: p.not_after.iter().map(|s| s.to_lowercase()).collect(),
                 not_after_number: p.not_after_number,
             }),

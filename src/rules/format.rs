@@ -139,6 +139,10 @@ pub struct Pattern {
     /// For entity patterns: words that are never names on their own.
     #[serde(default)]
     pub stopwords: Vec<String>,
+    /// For entity patterns: stop words kept at the end of a longer name
+    /// ("Scale AI", "Jasper Labs"), though never a name alone.
+    #[serde(default)]
+    pub name_suffixes: Vec<String>,
     /// Words that veto a match when they stand right before it (through a
     /// "from" or "by"): "rose $3 billion to $22 billion" is a change, not a range.
     #[serde(default)]
@@ -184,6 +188,14 @@ pub struct Trigger {
     /// Prepositions that introduce the subject after the value: "by", "from".
     #[serde(default)]
     pub agent_preps: Vec<String>,
+    /// Words that cancel the trigger when they stand right before it: a
+    /// "deal valued at $28 billion" is a price, not a company's valuation.
+    #[serde(default)]
+    pub not_after: Vec<String>,
+    /// The object may be a part of the subject (a stake in a subsidiary);
+    /// by default "Amazon … AWS" is no claim between the two.
+    #[serde(default)]
+    pub object_can_be_part: bool,
     pub examples: Vec<Spanned<Example>>,
 }
 
@@ -229,7 +241,7 @@ pub struct Example {
     #[serde(default, rename = "match")]
     pub matched: Option<String>,
     /// A negative example: this rule must produce nothing here (for a
-    /// trigger or cue: no claim at all).
+    /// trigger: no claim from it; for a cue: no claim at all).
     #[serde(default)]
     pub none: bool,
     #[serde(default)]

@@ -11,6 +11,7 @@
 //! - `conformance`: the ratchet on ../shared/peer (recognisers' test data).
 
 mod bad_input;
+mod claim_types;
 mod conformance;
 mod corpus;
 mod devset;
