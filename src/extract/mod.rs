@@ -129,8 +129,9 @@ struct Candidate {
 /// document date is known.
 pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet) -> Vec<Mention> {
     let mut candidates: Vec<Candidate> = Vec::new();
+    let active = rules.prefilter.active(text);
     for (order, pat) in rules.patterns.iter().enumerate() {
-        if pat.kind == PatternKind::Entity {
+        if pat.kind == PatternKind::Entity || !active[order] {
             continue;
         }
         let mut pos = 0;

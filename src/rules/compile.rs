@@ -7,10 +7,12 @@
 
 use super::format::{self, Example, RuleFile};
 use super::layer::{Layer, Merger, Parsed};
+use super::prefilter::Prefilter;
 use super::problem::{at, enclosing_rule_name};
 use super::{RuleId, RuleInfo, RuleSet, RuleSource};
 use crate::error::{Error, Result, RuleProblem};
 use crate::normalize::Effect;
+use crate::span::LineIndex;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
@@ -287,9 +289,16 @@ struct Ctx<'a> {
     problems: Vec<RuleProblem>,
     rules: Vec<RuleInfo>,
     source: Option<&'a RuleSource>,
+    lines: Option<&'a LineIndex>,
 }
 
 impl<'a> Ctx<'a> {
+    /// The rule file the next rules come from.
+    fn enter(&mut self, src: &'a RuleSource, lines: &'a LineIndex) {
+        self.source = Some(src);
+        self.lines = Some(lines);
+    }
+
     fn problem(
         &mut self,
         offset: usize,
@@ -311,7 +320,8 @@ impl<'a> Ctx<'a> {
         overrides: Option<String>,
     ) -> RuleId {
         let src = self.source.expect("source set");
-        let (line, _) = crate::span::line_col(&src.text, name.span().start);
+        let index = self.lines.expect("lines set");
+        let (line, _) = index.line_col(&src.text, name.span().start);
         if name.get_ref().trim().is_empty() {
             self.problem(
                 name.span().start,
@@ -331,17 +341,13 @@ impl<'a> Ctx<'a> {
         let examples = examples
             .iter()
             .map(|e| {
-                let (line, column) = crate::span::line_col(&src.text, e.span().start);
+                let (line, column) = index.line_col(&src.text, e.span().start);
                 super::ExampleAt {
                     line,
                     column,
                     raw: src.text[e.span()].to_string(),
-                    lines: src
-                        .text
-                        .lines()
-                        .skip(line - 1)
-                        .take(src.text[e.span()].lines().count().max(1))
-                        .map(str::to_string)
+                    lines: (0..src.text[e.span()].lines().count().max(1))
+                        .map(|i| index.line(&src.text, line + i).to_string())
                         .collect(),
                     example: e.get_ref().clone(),
                 }
@@ -365,12 +371,18 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
         problems: Vec::new(),
         rules: Vec::new(),
         source: None,
+        lines: None,
     };
     let mut parsed: Vec<Parsed> = Vec::new();
     for (layer, l) in layers.iter().enumerate() {
         for src in &l.sources {
             match toml::from_str::<RuleFile>(&src.text) {
-                Ok(file) => parsed.push(Parsed { layer, src, file }),
+                Ok(file) => parsed.push(Parsed {
+                    layer,
+                    src,
+                    lines: LineIndex::new(&src.text),
+                    file,
+                }),
                 Err(e) => {
                     let offset = e.span().map_or(0, |s| s.start);
                     let rule = enclosing_rule_name(&src.text, offset);
@@ -421,7 +433,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
 
     {
         for item in &currency {
-            ctx.source = Some(item.src);
+            ctx.enter(item.src, item.lines);
             let c = item.rule.get_ref();
             let id = ctx.add("currency", &c.name, &c.examples, item.overrides.clone());
             let factor = c.factor.unwrap_or(1.0);
@@ -445,7 +457,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
             }
         }
         for item in &scale {
-            ctx.source = Some(item.src);
+            ctx.enter(item.src, item.lines);
             let s = item.rule.get_ref();
             let id = ctx.add("scale", &s.name, &s.examples, item.overrides.clone());
             for w in &s.words {
@@ -454,7 +466,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
             }
         }
         for item in &qualifier {
-            ctx.source = Some(item.src);
+            ctx.enter(item.src, item.lines);
             let q = item.rule.get_ref();
             let id = ctx.add("qualifier", &q.name, &q.examples, item.overrides.clone());
             let Some(effect) = Effect::parse(q.effect.get_ref()) else {
@@ -472,7 +484,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
             }
         }
         for item in &number_word {
-            ctx.source = Some(item.src);
+            ctx.enter(item.src, item.lines);
             let n = item.rule.get_ref();
             let id = ctx.add("number_word", &n.name, &n.examples, item.overrides.clone());
             for w in &n.words {
@@ -481,7 +493,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
             }
         }
         for item in &per {
-            ctx.source = Some(item.src);
+            ctx.enter(item.src, item.lines);
             let p = item.rule.get_ref();
             let id = ctx.add("per", &p.name, &p.examples, item.overrides.clone());
             for w in &p.words {
@@ -490,7 +502,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
             }
         }
         for item in &month {
-            ctx.source = Some(item.src);
+            ctx.enter(item.src, item.lines);
             let m = item.rule.get_ref();
             let id = ctx.add("month", &m.name, &m.examples, item.overrides.clone());
             if !(1..=12).contains(&m.number) {
@@ -508,7 +520,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
             }
         }
         for item in &pattern {
-            ctx.source = Some(item.src);
+            ctx.enter(item.src, item.lines);
             let p = item.rule;
             let id = ctx.add(
                 "pattern",
@@ -519,7 +531,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
             raw_patterns.push((item.src, p, id));
         }
         for item in &entity {
-            ctx.source = Some(item.src);
+            ctx.enter(item.src, item.lines);
             let e = item.rule.get_ref();
             let id = ctx.add("entity", &e.name, &e.examples, item.overrides.clone());
             let idx = entities.len();
@@ -546,7 +558,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
             }
         }
         for item in &trigger {
-            ctx.source = Some(item.src);
+            ctx.enter(item.src, item.lines);
             let t = item.rule.get_ref();
             let id = ctx.add("trigger", &t.name, &t.examples, item.overrides.clone());
             for v in &t.values {
@@ -575,7 +587,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
             }
         }
         for item in &cue {
-            ctx.source = Some(item.src);
+            ctx.enter(item.src, item.lines);
             let c = item.rule.get_ref();
             let id = ctx.add("cue", &c.name, &c.examples, item.overrides.clone());
             let sets = match c.sets.get_ref().as_str() {
@@ -683,10 +695,17 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
         return Err(Error::Rules(ctx.problems));
     }
 
+    let prefilter = Prefilter::new(
+        &patterns
+            .iter()
+            .map(|p: &CompiledPattern| p.regex.as_str())
+            .collect::<Vec<_>>(),
+    );
     Ok(RuleSet {
         rules: ctx.rules,
         lexicon: lex,
         patterns,
+        prefilter,
         gazetteer: Gazetteer {
             entities,
             exact: build_ac(&exact_aliases, false),

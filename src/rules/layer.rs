@@ -10,7 +10,7 @@ use super::format::{self, RuleFile};
 use super::problem::at;
 use super::RuleSource;
 use crate::error::RuleProblem;
-use crate::span::line_col;
+use crate::span::LineIndex;
 use std::collections::HashMap;
 use toml::Spanned;
 
@@ -79,26 +79,28 @@ named!(
 pub struct Parsed<'a> {
     pub layer: usize,
     pub src: &'a RuleSource,
+    pub lines: LineIndex,
     pub file: RuleFile,
 }
 
 /// A rule in force after layering.
 pub struct Item<'a, T> {
     pub src: &'a RuleSource,
+    pub lines: &'a LineIndex,
     pub rule: &'a Spanned<T>,
     /// "path:line" of the lower-layer rule this one replaces.
     pub overrides: Option<String>,
 }
 
-fn location(src: &RuleSource, offset: usize) -> String {
-    format!("{}:{}", src.path, line_col(&src.text, offset).0)
+fn location(src: &RuleSource, lines: &LineIndex, offset: usize) -> String {
+    format!("{}:{}", src.path, lines.line_col(&src.text, offset).0)
 }
 
 /// Merges the tables of all layers; collects disabled rules and problems.
 pub struct Merger<'a> {
     parsed: &'a [Parsed<'a>],
     layers: usize,
-    disables: Vec<(usize, &'a RuleSource, &'a format::Disable)>,
+    disables: Vec<(usize, &'a RuleSource, &'a LineIndex, &'a format::Disable)>,
     used: Vec<bool>,
     /// Every rule name seen, for "did you mean" on a disable that misses.
     seen: Vec<String>,
@@ -126,7 +128,7 @@ impl<'a> Merger<'a> {
                         continue;
                     }
                 }
-                disables.push((p.layer, p.src, d));
+                disables.push((p.layer, p.src, &p.lines, d));
             }
         }
         Merger {
@@ -155,6 +157,7 @@ impl<'a> Merger<'a> {
                     self.seen.push(name.get_ref().clone());
                     let here = Item {
                         src: p.src,
+                        lines: &p.lines,
                         rule,
                         overrides: None,
                     };
@@ -165,7 +168,11 @@ impl<'a> Merger<'a> {
                     };
                     match &items[i] {
                         Some((l, prev)) if *l == layer => {
-                            let first = location(prev.src, prev.rule.get_ref().name().span().start);
+                            let first = location(
+                                prev.src,
+                                prev.lines,
+                                prev.rule.get_ref().name().span().start,
+                            );
                             self.problems.push(at(
                                 &p.src.path,
                                 &p.src.text,
@@ -178,7 +185,11 @@ impl<'a> Merger<'a> {
                             items.push(Some((layer, here)));
                         }
                         Some((_, prev)) => {
-                            let below = location(prev.src, prev.rule.get_ref().name().span().start);
+                            let below = location(
+                                prev.src,
+                                prev.lines,
+                                prev.rule.get_ref().name().span().start,
+                            );
                             items[i] = Some((
                                 layer,
                                 Item {
@@ -191,7 +202,7 @@ impl<'a> Merger<'a> {
                     }
                 }
             }
-            for (di, (dl, src, d)) in self.disables.iter().enumerate() {
+            for (di, (dl, src, lines, d)) in self.disables.iter().enumerate() {
                 if *dl != layer || d.table.as_ref().is_some_and(|t| t.get_ref() != table) {
                     continue;
                 }
@@ -203,8 +214,12 @@ impl<'a> Merger<'a> {
                         self.disabled.push(DisabledRule {
                             table,
                             name: d.name.get_ref().clone(),
-                            defined_at: location(prev.src, prev.rule.get_ref().name().span().start),
-                            disabled_at: location(src, d.name.span().start),
+                            defined_at: location(
+                                prev.src,
+                                prev.lines,
+                                prev.rule.get_ref().name().span().start,
+                            ),
+                            disabled_at: location(src, lines, d.name.span().start),
                             reason: d.reason.clone(),
                         });
                         items[i] = None;
@@ -219,7 +234,7 @@ impl<'a> Merger<'a> {
     /// Call after every table: a disable that matched nothing is an error
     /// (a typo would otherwise leave the rule silently in force).
     pub fn finish(&mut self) {
-        for (di, (_, src, d)) in self.disables.iter().enumerate() {
+        for (di, (_, src, _, d)) in self.disables.iter().enumerate() {
             if self.used[di] {
                 continue;
             }

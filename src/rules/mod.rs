@@ -13,6 +13,7 @@ mod check;
 mod compile;
 pub mod format;
 mod layer;
+mod prefilter;
 mod problem;
 
 pub use check::{check_examples, check_examples_where, ExampleFailure};
@@ -21,6 +22,7 @@ pub use compile::{
     Gazetteer, Lexicon, PatternKind, PhraseSet, TriggerInfo,
 };
 pub use layer::{DisabledRule, Layer};
+pub use prefilter::Prefilter;
 
 use crate::error::{Error, Result, RuleProblem};
 use std::path::Path;
@@ -90,6 +92,8 @@ pub struct RuleSet {
     pub rules: Vec<RuleInfo>,
     pub lexicon: Lexicon,
     pub patterns: Vec<CompiledPattern>,
+    /// Which of `patterns` can match a given text (one pass for all).
+    pub prefilter: Prefilter,
     pub gazetteer: Gazetteer,
     pub triggers: PhraseSet<TriggerInfo>,
     pub cues: PhraseSet<CueInfo>,
