@@ -713,7 +713,7 @@ fn roles<'a>(
     let last_word = tokens.word_starts.partition_point(|&w| w < right);
     let mut object = None;
     let mut agent = None;
-    let mut passive = false;
+    let mut agent_after = false;
     for wi in first_word..last_word {
         if object.is_none() {
             if let Some(end) = word_at_is(text, tokens, wi, &trig.object_preps) {
@@ -730,19 +730,21 @@ fn roles<'a>(
                 let passive_by = at >= t.end && tokens.words_between(t.end, at) == 0;
                 if at >= hi || passive_by {
                     agent = entity_after(text, tokens, s, end, right.max(s.span.end), 3, false);
-                    passive = passive_by && agent.is_some() && at < hi;
+                    agent_after = agent.is_some();
                 }
             }
         }
     }
-    // In the passive the name before the verb is its object: "Activision
-    // Blizzard was acquired by Microsoft".
-    if passive && object.is_none() && !trig.object_preps.is_empty() {
+    // With the actor named after "by"/"from", the name before is the other
+    // party: "Activision Blizzard was acquired by Microsoft", "Anthropic
+    // received $4 billion from Amazon", "Tesla took a loan from Barclays".
+    if agent_after && object.is_none() && !trig.object_preps.is_empty() {
         object = s
             .entities
             .iter()
             .copied()
-            .filter(|e| e.span.end <= t.start && e.span.start >= left && eligible(e, false))
+            .filter(|e| e.span.end <= lo && e.span.start >= left && eligible(e, false))
+            .filter(|e| agent.is_none_or(|a| canonical(a) != canonical(e)))
             .rfind(|e| !in_prep_phrase(text, e));
     }
     // "$8 billion Anthropic investment": between a value and a noun trigger.

@@ -246,7 +246,7 @@ fn subject_how(text: &str, sp: Span, c: &Claim) -> String {
         return "a possessive before the value".into();
     }
     let (before, _) = word_before(text, sp.start);
-    if sp.start > c.span.end && (before == "by" || before == "from") {
+    if before == "by" || before == "from" {
         return format!("the agent after “{before}”");
     }
     if sp.end
@@ -268,6 +268,12 @@ fn object_how(text: &str, sp: Span, c: &Claim, rules: &RuleSet, _: &str) -> Stri
         .unwrap_or_default();
     if preps.contains(&before) {
         return format!("after “{before}”, one of the trigger's object words");
+    }
+    let agent = c
+        .subject_span
+        .filter(|s| matches!(word_before(text, s.start).0.as_str(), "by" | "from"));
+    if agent.is_some_and(|a| sp.end <= a.start) && sp.end <= c.span.start {
+        return "the name before the value: the actor is named after by/from".into();
     }
     if let Some(t) = c.trigger_span {
         if sp.start >= c.span.end && sp.end <= t.start {
