@@ -390,9 +390,14 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                     let help = if message.contains("unknown field") {
                         Some("check the spelling; the fields each table takes are listed in rules/README.md".into())
                     } else if message.contains("missing field") {
-                        Some("add the missing field".into())
+                        Some(
+                            "add the missing field; rules/README.md lists each table's fields"
+                                .into(),
+                        )
+                    } else if message.contains("string") {
+                        Some("close the string on the line it starts with a matching quote; write a regex as '''…''' so backslashes need no escaping".into())
                     } else {
-                        None
+                        Some("this is TOML syntax (https://toml.io): check the brackets, quotes and commas at the caret".into())
                     };
                     ctx.problems.push(at(
                         &src.path,

@@ -35,7 +35,12 @@ pub fn enclosing_rule_name(text: &str, offset: usize) -> Option<String> {
         end -= 1;
     }
     let before = &text[..end];
-    let header = before.rfind("[[")?;
+    // The error may point at the table header itself ("missing field").
+    let header = if text[end..].starts_with("[[") {
+        end
+    } else {
+        before.rfind("[[")?
+    };
     // The name line may come after the error offset within the same table.
     let table_end = text[header + 2..]
         .find("\n[[")
@@ -63,5 +68,10 @@ mod tests {
         let text = "[[scale]]\nname = \"billion\"\nwords = [\"bn\"]\n\n[[scale]]\nname = \"million\"\nwordz = 1\n";
         let off = text.find("wordz").unwrap();
         assert_eq!(enclosing_rule_name(text, off).as_deref(), Some("million"));
+        let header = text.rfind("[[scale]]").unwrap();
+        assert_eq!(
+            enclosing_rule_name(text, header).as_deref(),
+            Some("million")
+        );
     }
 }

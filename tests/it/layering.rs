@@ -162,6 +162,14 @@ fn every_kind_of_rule_error_in_every_file_comes_in_one_pass() {
                 "[[pattern]]\nname = \"pledge\"\nkind = \"money\"\nregex = '''{cur_prefix}{number}(\\s+pledged'''\nexamples = [{ text = \"$5 pledged\" }]\n",
             ),
             (
+                "d.toml",
+                "[[trigger]]\nname = \"pledge\"\npredicate = \"pledges to\nwords = [\"pledged\"]\nexamples = [{ text = \"x\" }]\n",
+            ),
+            (
+                "e.toml",
+                "[[cue]]\nname = \"soft\"\nwords = [\"reportedly\"]\nexamples = [{ text = \"x\" }]\n",
+            ),
+            (
                 "c.toml",
                 "[[cue]]\nname = \"soft\"\nsets = \"label\"\nwords = [\"reportedly\"]\nexamples = [{ text = \"Amazon reportedly invested $4 billion in Anthropic.\" }]\n\n[[cue]]\nname = \"soft\"\nsets = \"label\"\nwords = [\"allegedly\"]\nexamples = []\n",
             ),
@@ -186,6 +194,8 @@ fn every_kind_of_rule_error_in_every_file_comes_in_one_pass() {
             p("c.toml")
         ),
         format!("{}:8:8: rule 'soft': cue rule has no examples", p("c.toml")),
+        format!("{}:3:24: rule 'pledge': invalid basic string", p("d.toml")),
+        format!("{}:1:1: rule 'soft': missing field `sets`", p("e.toml")),
     ] {
         assert!(err.contains(&want), "want {want}\ngot {err}");
     }
