@@ -235,6 +235,11 @@ fn explain(inputs: &[String], date: Option<&str>, all: bool, rules: &RuleSet) ->
                 }
             }
         } else {
+            let looks_like_path = !input.contains(char::is_whitespace)
+                && (input.contains('/') || path.extension().is_some_and(|e| e.len() <= 5));
+            if looks_like_path {
+                eprintln!("crosscheck: note: no file named {input}; explaining it as text");
+            }
             words.push(input);
         }
     }

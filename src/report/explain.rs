@@ -68,8 +68,12 @@ pub fn render(text: &str, a: &Analysis, rules: &RuleSet, all: bool) -> String {
     if shown == 0 {
         let _ = writeln!(
             out,
-            "\nno money, percent{} found; `crosscheck explain --all` shows every sentence with a mention",
-            if all { ", date or name" } else { "" }
+            "{}",
+            if all {
+                "\nno amount, percentage, date or name found"
+            } else {
+                "\nno amount or percentage found; `crosscheck explain --all` also shows sentences with only dates or names"
+            }
         );
     }
     out
