@@ -33,6 +33,10 @@ pub enum Command {
         /// Where to write the report.
         #[arg(long, default_value = "report", value_name = "DIR")]
         out: PathBuf,
+        /// Colour in the summary: auto (on a terminal), always, never.
+        /// NO_COLOR in the environment turns it off in every case.
+        #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+        color: ColorChoice,
     },
     /// Print every mention as a JSON line (byte offsets into each file).
     Extract {
@@ -83,4 +87,12 @@ pub enum RulesAction {
         #[arg(long)]
         table: Option<String>,
     },
+}
+
+/// When to colour the terminal summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }

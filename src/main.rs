@@ -6,12 +6,12 @@ mod cli;
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use cli::{Cli, Command, RulesAction};
+use cli::{Cli, ColorChoice, Command, RulesAction};
 use crosscheck::extract::parse_iso_date;
 use crosscheck::pipeline;
-use crosscheck::report::{explain, json, markdown, terminal};
+use crosscheck::report::{explain, html, json, markdown, terminal};
 use crosscheck::rules::{check_examples, check_examples_where, RuleSet};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -90,17 +90,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let rules = load_rules(&cli)?;
     let stdout = std::io::stdout();
     match &cli.command {
-        Command::Run { inputs, out } => {
+        Command::Run { inputs, out, color } => {
             let result = pipeline::run(inputs, &rules)?;
             std::fs::create_dir_all(out)
                 .with_context(|| format!("cannot create {}", out.display()))?;
             let md = out.join("report.md");
             std::fs::write(&md, markdown::render(&result, &rules.origin))
                 .with_context(|| format!("cannot write {}", md.display()))?;
+            let page = out.join("report.html");
+            std::fs::write(&page, html::render(&result, &rules.origin))
+                .with_context(|| format!("cannot write {}", page.display()))?;
             let facts = out.join("facts.json");
             std::fs::write(&facts, json::facts_json(&result))
                 .with_context(|| format!("cannot write {}", facts.display()))?;
-            let text = terminal::render(&result, Some(&out.display().to_string()));
+            let color = use_color(*color, stdout.is_terminal());
+            let text = terminal::render(&result, Some(&out.display().to_string()), color);
             let mut lock = stdout.lock();
             let _ = lock.write_all(text.as_bytes());
             Ok(exit_for(result.skipped()))
@@ -256,4 +260,16 @@ fn explain(inputs: &[String], date: Option<&str>, all: bool, rules: &RuleSet) ->
     }
     out.flush()?;
     Ok(exit_for(skipped))
+}
+
+/// Colour only on a terminal (or when asked), and never with NO_COLOR set
+/// to anything non-empty (https://no-color.org).
+fn use_color(choice: ColorChoice, terminal: bool) -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    !no_color
+        && match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal,
+        }
 }

@@ -85,6 +85,8 @@ pub struct DocOutcome {
 /// What was found in a processed document.
 #[derive(Debug, Clone)]
 pub struct DocSummary {
+    /// The text, for views that show the article (the HTML report).
+    pub text: String,
     pub doc_date: Option<DateValue>,
     pub mentions: Vec<Mention>,
     pub claims: Vec<Claim>,
@@ -143,7 +145,8 @@ where
 
 /// List and process the inputs; skipped files are part of the result.
 pub fn process(inputs: &[PathBuf], rules: &RuleSet) -> Result<Vec<DocOutcome>> {
-    let docs = process_with(inputs, rules, |_, _, a| DocSummary {
+    let docs = process_with(inputs, rules, |_, text, a| DocSummary {
+        text: text.to_string(),
         doc_date: a.doc_date,
         mentions: a.mentions,
         claims: a.claims,

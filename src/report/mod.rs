@@ -4,9 +4,11 @@
 //! decides where it goes. `json` is the output contract (facts.json and the
 //! mention lines of `crosscheck extract`), `markdown` is report.md, and
 //! `terminal` is the summary printed after a run, conflicts first;
-//! `explain` shows what the rules make of one text.
+//! `html` is report.html, the review page; `explain` shows what the rules
+//! make of one text.
 
 pub mod explain;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod terminal;

@@ -1,6 +1,8 @@
 //! The terminal summary: counts, then each conflict with its values aligned
 //! and the sources stating them, its reasons, then consistent facts in a line
-//! each, then skipped files. Plain text that fits 100 columns.
+//! each, then single-source facts, then skipped files. Plain text that fits
+//! 100 columns; with `color`, headings and titles get ANSI colours (the CLI
+//! asks for them only on a terminal, and never when NO_COLOR is set).
 
 use super::Summary;
 use crate::pipeline::RunResult;
@@ -30,6 +32,20 @@ fn wrap(text: &str, indent: &str) -> String {
     out
 }
 
+/// `text` wrapped after `head`, continuation lines indented to its width.
+fn hanging(head: &str, text: &str) -> String {
+    let hang = " ".repeat(head.chars().count());
+    let mut out = String::new();
+    for (i, line) in wrap(text, &hang).lines().enumerate() {
+        if i == 0 {
+            let _ = writeln!(out, "{head}{}", line.trim_start());
+        } else {
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    out
+}
+
 fn values_block(out: &mut String, f: &Fact) {
     let width = f
         .values
@@ -38,26 +54,53 @@ fn values_block(out: &mut String, f: &Fact) {
         .max()
         .unwrap_or(0);
     for v in &f.values {
+        // The value column is padded so the sources line up; long source
+        // lists wrap under the sources, not under the value.
         let pad = " ".repeat(width - v.display.chars().count());
-        let line = format!(
-            "{}{pad}  {} source{}: {}",
-            v.display,
+        let head = format!("    {}{pad}  ", v.display);
+        let rest = format!(
+            "{} source{}: {}",
             v.sources.len(),
             if v.sources.len() == 1 { "" } else { "s" },
             v.sources.join(", ")
         );
-        out.push_str(&wrap(&line, "    "));
+        out.push_str(&hanging(&head, &rest));
     }
 }
 
+/// ANSI styles, or nothing.
+struct Paint(bool);
+
+impl Paint {
+    fn style(&self, code: &str, text: &str) -> String {
+        if self.0 {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Render the summary printed after `crosscheck run`.
-pub fn render(run: &RunResult, out_dir: Option<&str>) -> String {
+pub fn render(run: &RunResult, out_dir: Option<&str>, color: bool) -> String {
+    let paint = Paint(color);
     let s = Summary::of(run);
     let mut out = String::new();
     out.push_str(&wrap(
         &format!(
-            "crosscheck: {} documents ({} processed, {} skipped), {} claims, {} facts: {} conflicts, {} consistent, {} single-source",
-            s.documents, s.processed, s.skipped, s.claims, s.facts, s.conflicts, s.consistent, s.single
+            "crosscheck: {} ({} processed, {} skipped), {}, {}: {}, {} consistent, {} single-source",
+            plural(s.documents, "document", "documents"),
+            s.processed,
+            s.skipped,
+            plural(s.claims, "claim", "claims"),
+            plural(s.facts, "fact", "facts"),
+            plural(s.conflicts, "conflict", "conflicts"),
+            s.consistent,
+            s.single
         ),
         "",
     ));
@@ -67,13 +110,13 @@ pub fn render(run: &RunResult, out_dir: Option<&str>) -> String {
         .filter(|f| f.status == Status::Conflict)
         .collect();
     if !conflicts.is_empty() {
-        let _ = writeln!(out, "\nCONFLICTS");
+        let _ = writeln!(out, "\n{}", paint.style("1;31", "CONFLICTS"));
     }
     for f in conflicts {
-        let _ = writeln!(out, "\n  {}", f.title());
+        let _ = writeln!(out, "\n  {}", paint.style("1", &f.title()));
         values_block(&mut out, f);
         for r in &f.reasons {
-            out.push_str(&wrap(&format!("- {r}"), "    "));
+            out.push_str(&hanging("    - ", r));
         }
     }
     let consistent: Vec<&Fact> = run
@@ -82,7 +125,7 @@ pub fn render(run: &RunResult, out_dir: Option<&str>) -> String {
         .filter(|f| f.status == Status::Consistent)
         .collect();
     if !consistent.is_empty() {
-        let _ = writeln!(out, "\nCONSISTENT");
+        let _ = writeln!(out, "\n{}", paint.style("1;32", "CONSISTENT"));
         for f in consistent {
             let vals: Vec<&str> = f.values.iter().map(|v| v.display.as_str()).collect();
             out.push_str(&wrap(
@@ -96,13 +139,29 @@ pub fn render(run: &RunResult, out_dir: Option<&str>) -> String {
             ));
         }
     }
+    let single: Vec<&Fact> = run
+        .facts
+        .iter()
+        .filter(|f| f.status == Status::Single)
+        .collect();
+    if !single.is_empty() {
+        let _ = writeln!(out, "\n{}", paint.style("1;2", "SINGLE-SOURCE"));
+        for f in single {
+            let vals: Vec<&str> = f.values.iter().map(|v| v.display.as_str()).collect();
+            let source = f.claims.first().map_or("", |c| c.doc.as_str());
+            out.push_str(&wrap(
+                &format!("{}: {} ({source})", f.title(), vals.join(", ")),
+                "  ",
+            ));
+        }
+    }
     let skipped: Vec<_> = run
         .documents
         .iter()
         .filter_map(|d| d.result.as_ref().err().map(|r| (&d.name, r)))
         .collect();
     if !skipped.is_empty() {
-        let _ = writeln!(out, "\nSKIPPED");
+        let _ = writeln!(out, "\n{}", paint.style("1;33", "SKIPPED"));
         for (name, reason) in skipped {
             out.push_str(&wrap(&format!("{name}: {reason}"), "  "));
         }
@@ -110,7 +169,7 @@ pub fn render(run: &RunResult, out_dir: Option<&str>) -> String {
     if let Some(dir) = out_dir {
         out.push('\n');
         out.push_str(&wrap(
-            &format!("Report written to {dir}/report.md and {dir}/facts.json"),
+            &format!("Report written to {dir}/report.html (open it in a browser), {dir}/report.md and {dir}/facts.json"),
             "",
         ));
     }

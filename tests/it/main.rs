@@ -18,5 +18,7 @@ mod devset;
 mod explain;
 mod extract_contract;
 mod layering;
+mod report_html;
 mod rules_cli;
 mod support;
+mod terminal_view;
