@@ -448,20 +448,25 @@ fn no_trigger(tokens: &Tokens, s: &Sent, v: &Mention, rules: &RuleSet) -> NoClai
 /// the parties and predicate of the first strongly attached claim with the
 /// same amount and unit, wherever it stands in the document.
 fn corefer_amounts(claims: &mut [Claim]) {
+    // The first strong claim of each (unit, amount): one pass, not all pairs.
+    let mut first_strong: std::collections::HashMap<(String, u64), usize> =
+        std::collections::HashMap::new();
+    for (i, e) in claims.iter().enumerate() {
+        if !e.weak_roles && e.amount.value.is_some() {
+            first_strong
+                .entry((e.unit.clone(), e.amount.central().to_bits()))
+                .or_insert(i);
+        }
+    }
     for i in 0..claims.len() {
         if !claims[i].weak_roles {
             continue;
         }
         // The first strong mention of the amount, before or after this one.
-        let same = |e: &Claim| {
-            !e.weak_roles
-                && e.unit == claims[i].unit
-                && e.amount.central() == claims[i].amount.central()
-                && e.amount.value.is_some()
-        };
-        let found = claims
-            .iter()
-            .find(|e| same(e))
+        let key = (claims[i].unit.clone(), claims[i].amount.central().to_bits());
+        let found = first_strong
+            .get(&key)
+            .map(|&j| &claims[j])
             .map(|e| (e.subject.clone(), e.predicate.clone(), e.object.clone()));
         if let Some((subject, predicate, object)) = found {
             let c = &mut claims[i];

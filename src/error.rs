@@ -66,13 +66,22 @@ pub enum Error {
     },
 }
 
+/// At most this many problems are shown; the rest are counted.
+const MAX_SHOWN: usize = 50;
+
 fn format_problems(problems: &[RuleProblem]) -> String {
     let mut out = String::new();
-    for (i, p) in problems.iter().enumerate() {
+    for (i, p) in problems.iter().take(MAX_SHOWN).enumerate() {
         if i > 0 {
             out.push('\n');
         }
         out.push_str(&p.to_string());
+    }
+    if problems.len() > MAX_SHOWN {
+        out.push_str(&format!(
+            "\n… and {} more problems (fix the ones above first)",
+            problems.len() - MAX_SHOWN
+        ));
     }
     out
 }

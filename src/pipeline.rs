@@ -31,13 +31,16 @@ pub struct Analysis {
 pub fn analyze(text: &str, rules: &RuleSet, doc_date: Option<DateValue>) -> Analysis {
     let mut tokens = tokenize::tokenize(text);
     let mut mentions = extract::extract(text, &tokens, rules);
-    // A mention never straddles a sentence boundary: join such sentences.
+    // A mention never straddles a sentence boundary: join such sentences
+    // (but never into more than twice the longest sentence kept whole, so a
+    // text without punctuation stays cut into bounded pieces).
     for m in &mentions {
         while let (Some(a), Some(b)) = (
             tokens.sentence_at(m.span.start),
             tokens.sentence_at(m.span.end.saturating_sub(1)),
         ) {
-            if a == b {
+            let joined = tokens.sentences[b].span.end - tokens.sentences[a].span.start;
+            if a == b || joined > 2 * tokenize::MAX_SENTENCE {
                 break;
             }
             tokens.merge_with_next(a);

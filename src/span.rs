@@ -40,6 +40,47 @@ impl Span {
     }
 }
 
+/// Non-overlapping spans with an overlap test in O(log n): documents with
+/// hundreds of thousands of mentions must not compare every pair.
+#[derive(Debug, Clone, Default)]
+pub struct SpanSet {
+    by_start: std::collections::BTreeMap<usize, usize>,
+}
+
+impl SpanSet {
+    pub fn new() -> SpanSet {
+        SpanSet::default()
+    }
+
+    /// True when `span` overlaps a span of the set.
+    pub fn overlaps(&self, span: &Span) -> bool {
+        // The last span starting before `span` ends is the only candidate
+        // (spans of the set do not overlap one another).
+        self.by_start
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(&start, &end)| Span::new(start, end).overlaps(span))
+    }
+
+    /// Add `span`; the caller keeps the set free of overlaps.
+    pub fn insert(&mut self, span: Span) {
+        self.by_start.insert(span.start, span.end);
+    }
+
+    /// The spans of the set that overlap `span`, in order.
+    pub fn overlapping(&self, span: Span) -> impl Iterator<Item = Span> + '_ {
+        let first = self
+            .by_start
+            .range(..=span.start)
+            .next_back()
+            .map_or(span.start, |(&s, _)| s);
+        self.by_start
+            .range(first..span.end)
+            .map(|(&s, &e)| Span::new(s, e))
+            .filter(move |h| h.overlaps(&span))
+    }
+}
+
 /// 1-based line and column (in characters) of a byte offset, for messages.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -90,6 +131,24 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn span_set_finds_overlaps_like_a_scan() {
+        let spans = [Span::new(2, 5), Span::new(7, 9), Span::new(12, 20)];
+        let mut set = SpanSet::new();
+        for s in spans {
+            set.insert(s);
+        }
+        for a in 0..22 {
+            for b in a..23 {
+                let q = Span::new(a, b);
+                let scan = spans.iter().any(|s| s.overlaps(&q));
+                assert_eq!(set.overlaps(&q), scan, "{q:?}");
+                let want: Vec<Span> = spans.iter().copied().filter(|s| s.overlaps(&q)).collect();
+                assert_eq!(set.overlapping(q).collect::<Vec<_>>(), want, "{q:?}");
+            }
+        }
+    }
 
     #[test]
     fn line_index_agrees_with_line_col() {

@@ -102,6 +102,7 @@ pub fn tokenize(text: &str) -> Tokens {
             first_in_line = false;
         }
     }
+    let sentences = cap_sentences(text, sentences);
     let word_starts = text
         .split_word_bound_indices()
         .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
@@ -111,6 +112,50 @@ pub fn tokenize(text: &str) -> Tokens {
         sentences,
         word_starts,
     }
+}
+
+/// The longest sentence kept whole, in bytes. News sentences run to a few
+/// hundred bytes; a "sentence" of megabytes (a file without punctuation, a
+/// table flattened into one line) is cut at white space into pieces of at
+/// most this size, so the per-sentence work of the claim builder stays
+/// bounded whatever the input.
+pub const MAX_SENTENCE: usize = 4096;
+
+fn cap_sentences(text: &str, sentences: Vec<Sentence>) -> Vec<Sentence> {
+    if sentences.iter().all(|s| s.span.len() <= MAX_SENTENCE) {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut start = s.span.start;
+        while s.span.end - start > MAX_SENTENCE {
+            let mut limit = start + MAX_SENTENCE;
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            // The last white space in the window, else a hard cut.
+            let cut = text[start..limit]
+                .rfind(char::is_whitespace)
+                .map(|i| start + i)
+                .filter(|&c| c > start)
+                .unwrap_or(limit);
+            out.push(Sentence {
+                span: Span::new(start, cut),
+                paragraph: s.paragraph,
+            });
+            start = cut;
+            while start < s.span.end && text[start..].starts_with(char::is_whitespace) {
+                start += text[start..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        if start < s.span.end {
+            out.push(Sentence {
+                span: Span::new(start, s.span.end),
+                paragraph: s.paragraph,
+            });
+        }
+    }
+    out
 }
 
 /// The lower-cased word that ends just before byte `at` (skipping white space
@@ -164,6 +209,19 @@ fn should_join(prev: &str, next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_overlong_sentence_is_cut_at_white_space() {
+        let text = "word ".repeat(3000);
+        let t = tokenize(&text);
+        assert!(t.sentences.len() >= 3);
+        for s in &t.sentences {
+            assert!(s.span.len() <= MAX_SENTENCE);
+            assert!(!text[s.span.range()].starts_with(' '));
+        }
+        let covered: usize = t.sentences.iter().map(|s| s.span.len()).sum();
+        assert!(covered >= text.trim_end().len() - t.sentences.len());
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         tokenize(text)

@@ -12,13 +12,17 @@
 
 use super::{EntityValue, Kind, Mention, Value};
 use crate::rules::{PatternKind, RuleSet};
-use crate::span::Span;
+use crate::span::{Span, SpanSet};
 use crate::tokenize::Tokens;
 use std::collections::HashSet;
 
 /// Entity mentions that do not overlap `taken` (the value mentions).
 pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) -> Vec<Mention> {
-    let overlaps_taken = |s: &Span| taken.iter().any(|m| m.span.overlaps(s));
+    let mut taken_set = SpanSet::new();
+    for m in taken {
+        taken_set.insert(m.span);
+    }
+    let overlaps_taken = |s: &Span| taken_set.overlaps(s);
     let mut out: Vec<Mention> = Vec::new();
     for (span, idx) in rules.gazetteer.find(text) {
         if overlaps_taken(&span) {
@@ -39,7 +43,12 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
             }),
         });
     }
-    let known: Vec<Span> = out.iter().map(|m| m.span).collect();
+    // Known names and values, as holes the unknown-name pattern fills around.
+    let mut holes = taken_set.clone();
+    for m in &out {
+        holes.insert(m.span);
+    }
+    let mut placed = holes.clone();
     let sentence_starts: HashSet<usize> = tokens.sentences.iter().map(|s| s.span.start).collect();
     // Where claim trigger words start: "Barclays lent …", "Oracle acquired …"
     // name their actor at the start of a sentence.
@@ -59,7 +68,7 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
         let mut pieces: Vec<Span> = Vec::new();
         for m in pat.regex.find_iter(text) {
             let span = Span::new(m.start(), m.end());
-            for piece in split_around(span, known.iter().chain(taken.iter().map(|t| &t.span))) {
+            for piece in split_around(span, holes.overlapping(span)) {
                 if let Some(p) = clean(text, piece, &pat.stopwords, &pat.name_suffixes) {
                     pieces.push(p);
                 }
@@ -86,7 +95,7 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
             if single_word && sentence_starts.contains(&p.start) && !trusted {
                 continue;
             }
-            if out.iter().any(|m| m.span.overlaps(p)) {
+            if placed.overlaps(p) {
                 continue;
             }
             // Right after a number it is a unit: "7 GW", "200 MW", "5 TB".
@@ -100,6 +109,7 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
             if text[..p.start].ends_with(|c: char| c.is_alphanumeric() || c == '-') {
                 continue;
             }
+            placed.insert(*p);
             out.push(Mention {
                 kind: Kind::Entity,
                 span: *p,
@@ -126,10 +136,11 @@ const ACTOR_REACH: usize = 5;
 /// clause ("Broadcom completed its $69 billion acquisition", "Cisco agreed to
 /// buy"), and the name is not itself a trigger word ("Funding totaled …").
 fn acts_in_clause(text: &str, name: Span, triggers: &[Span]) -> bool {
-    if triggers.iter().any(|t| t.overlaps(&name)) {
+    // Triggers are sorted and do not overlap: only neighbours can touch.
+    let i = triggers.partition_point(|t| t.start < name.end);
+    if i > 0 && triggers[i - 1].overlaps(&name) {
         return false;
     }
-    let i = triggers.partition_point(|t| t.start < name.end);
     let Some(t) = triggers.get(i) else {
         return false;
     };
@@ -140,8 +151,8 @@ fn acts_in_clause(text: &str, name: Span, triggers: &[Span]) -> bool {
 }
 
 /// The parts of `span` not covered by any of `holes`.
-fn split_around<'a>(span: Span, holes: impl Iterator<Item = &'a Span>) -> Vec<Span> {
-    let mut inside: Vec<Span> = holes.filter(|h| h.overlaps(&span)).copied().collect();
+fn split_around(span: Span, holes: impl Iterator<Item = Span>) -> Vec<Span> {
+    let mut inside: Vec<Span> = holes.filter(|h| h.overlaps(&span)).collect();
     inside.sort();
     let mut out = Vec::new();
     let mut cur = span.start;
@@ -279,7 +290,7 @@ mod tests {
     fn split_around_cuts_known_spans() {
         let got = split_around(
             Span::new(0, 20),
-            [Span::new(0, 6), Span::new(10, 12)].iter(),
+            [Span::new(0, 6), Span::new(10, 12)].into_iter(),
         );
         assert_eq!(got, vec![Span::new(6, 10), Span::new(12, 20)]);
     }

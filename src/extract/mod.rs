@@ -18,7 +18,7 @@ pub use dates::{parse_iso_date, DateValue, Granularity, Relative, Unit};
 
 use crate::normalize::Amount;
 use crate::rules::{is_word_bounded, CompiledPattern, PatternKind, RuleId, RuleSet};
-use crate::span::Span;
+use crate::span::{Span, SpanSet};
 use crate::tokenize::{word_before, Tokens};
 use serde::Serialize;
 
@@ -193,10 +193,12 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet) -> Vec<Mention> {
             .then(a.order.cmp(&b.order))
     });
     let mut kept: Vec<Mention> = Vec::new();
+    let mut taken = SpanSet::new();
     for c in candidates {
-        if kept.iter().any(|k| k.span.overlaps(&c.span)) {
+        if taken.overlaps(&c.span) {
             continue;
         }
+        taken.insert(c.span);
         kept.push(c.mention);
     }
     kept.sort_by_key(|m| (m.span.start, m.span.end));

@@ -300,15 +300,24 @@ fn max_opt(a: Option<f64>, b: Option<f64>) -> Option<f64> {
 /// normalised Levenshtein similarity is at least `NEAR_DUPLICATE`. Claims
 /// are in (doc, offset) order, so numbering is deterministic.
 fn cluster(claims: &mut [ClaimOut]) {
+    // Claims are compared only with the first claim of each cluster of the
+    // same value (a hashed key, not all pairs), and with at most
+    // `MAX_REPRESENTATIVES` of them, so a fact of a million claims costs
+    // linear time.
+    const MAX_REPRESENTATIVES: usize = 8;
+    let mut reps: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
     let mut next = 0;
     for i in 0..claims.len() {
-        let found = (0..i).find(|&j| {
-            claims[j].amount.central() == claims[i].amount.central()
-                && similarity(&claims[j].sentence, &claims[i].sentence) >= NEAR_DUPLICATE
+        let key = claims[i].amount.central().to_bits();
+        let group = reps.entry(key).or_default();
+        let found = group.iter().take(MAX_REPRESENTATIVES).copied().find(|&j| {
+            claims[j].sentence == claims[i].sentence
+                || similar_at_least(&claims[j].sentence, &claims[i].sentence, NEAR_DUPLICATE)
         });
         claims[i].cluster = match found {
             Some(j) => claims[j].cluster,
             None => {
+                group.push(i);
                 next += 1;
                 next
             }
@@ -316,9 +325,90 @@ fn cluster(claims: &mut [ClaimOut]) {
     }
 }
 
-/// Wording similarity of two sentences in [0, 1], on at most 400 characters
-/// each so that a pathological sentence costs bounded time.
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let cut = |s: &str| s.chars().take(400).collect::<String>().to_lowercase();
+/// Wording similarity of two sentences in [0, 1], on at most
+/// `SIMILARITY_CHARS` characters each so that a pathological sentence costs
+/// bounded time.
+#[cfg(test)]
+fn similarity(a: &str, b: &str) -> f64 {
+    let cut = |s: &str| {
+        s.chars()
+            .take(SIMILARITY_CHARS)
+            .collect::<String>()
+            .to_lowercase()
+    };
     strsim::normalized_levenshtein(&cut(a), &cut(b))
+}
+
+/// Sentences are compared on their first this many characters: enough to
+/// tell a restatement from a different sentence, and a bounded cost.
+const SIMILARITY_CHARS: usize = 240;
+
+/// `similarity(a, b) >= t`, deciding most pairs without the quadratic edit
+/// distance: the length difference and the character-count difference (the
+/// "bag distance") are both lower bounds of the Levenshtein distance.
+pub fn similar_at_least(a: &str, b: &str, t: f64) -> bool {
+    let cut = |s: &str| {
+        s.chars()
+            .take(SIMILARITY_CHARS)
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let (a, b) = (cut(a), cut(b));
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let longest = la.max(lb);
+    if longest == 0 {
+        return true;
+    }
+    // similarity = 1 - distance / longest, so distance may be at most this.
+    let allowed = ((1.0 - t) * longest as f64).floor() as usize;
+    if la.abs_diff(lb) > allowed {
+        return false;
+    }
+    let mut bag = [0i32; 64];
+    for c in a.chars() {
+        bag[c as usize % 64] += 1;
+    }
+    for c in b.chars() {
+        bag[c as usize % 64] -= 1;
+    }
+    let extra: i32 = bag.iter().filter(|&&d| d > 0).sum();
+    let missing: i32 = -bag.iter().filter(|&&d| d < 0).sum::<i32>();
+    if extra.max(missing) as usize > allowed {
+        return false;
+    }
+    strsim::normalized_levenshtein(&a, &b) >= t
+}
+
+#[cfg(test)]
+mod similarity_tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_bounds_agree_with_the_edit_distance() {
+        let pairs = [
+            (
+                "Amazon invested $4 billion in Anthropic.",
+                "Amazon invested $4 billion in Anthropic",
+            ),
+            (
+                "Amazon invested $4 billion in Anthropic.",
+                "Amazon has invested $4 billion in Anthropic, it said.",
+            ),
+            (
+                "Amazon invested $4 billion in Anthropic.",
+                "Google put $2 billion into Anthropic last year.",
+            ),
+            ("", ""),
+            ("abc", ""),
+        ];
+        for (a, b) in pairs {
+            for t in [0.5, 0.8, 0.85, 0.95] {
+                assert_eq!(
+                    similar_at_least(a, b, t),
+                    similarity(a, b) >= t,
+                    "{a:?} {b:?} {t}"
+                );
+            }
+        }
+    }
 }

@@ -357,14 +357,16 @@ fn short(doc: &str) -> &str {
 /// kind and the claim's own value outlined.
 fn marked_sentence(d: &DocSummary, c: &ClaimOut) -> String {
     let text = d.text.as_str();
-    // The sentence is the one holding the value at c.start..c.end.
-    let start = text
-        .get(..c.start)
-        .and_then(|before| {
-            let sentence_head = c.sentence.get(..c.sentence.find(&c.text).unwrap_or(0))?;
-            before.rfind(sentence_head)
-        })
-        .filter(|&s| text.get(s..).is_some_and(|t| t.starts_with(&c.sentence)));
+    // The sentence holds the value at c.start..c.end: try each place the
+    // value's text occurs in the sentence (no search through the article).
+    let start = c
+        .sentence
+        .match_indices(c.text.as_str())
+        .filter_map(|(k, _)| c.start.checked_sub(k))
+        .find(|&s| {
+            text.get(s..)
+                .is_some_and(|t| t.starts_with(c.sentence.as_str()))
+        });
     let Some(start) = start else {
         return esc(&c.sentence);
     };
@@ -394,8 +396,13 @@ fn highlight_with(
 ) -> String {
     let mut out = String::new();
     let mut at = start;
-    for m in mentions {
-        if m.span.start < at || m.span.end > end || m.span.start < start {
+    // Mentions are sorted by start: only those from `start` on are looked at.
+    let first = mentions.partition_point(|m| m.span.start < start);
+    for m in &mentions[first..] {
+        if m.span.start >= end {
+            break;
+        }
+        if m.span.start < at || m.span.end > end {
             continue;
         }
         out.push_str(&esc(&text[at..m.span.start]));

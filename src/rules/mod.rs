@@ -170,6 +170,10 @@ impl RuleSet {
     }
 }
 
+/// A rule file larger than this is refused unread: rules are hand-written
+/// data, and a huge file is a mistake (or an attack) that would cost memory.
+const MAX_RULE_FILE: u64 = 16 << 20;
+
 /// Every `*.toml` file in `dir`, in name order, as one layer.
 fn read_layer(dir: &Path) -> Result<Layer> {
     let read = std::fs::read_dir(dir).map_err(|source| Error::RulesDir {
@@ -200,6 +204,19 @@ fn read_layer(dir: &Path) -> Result<Layer> {
         help: help.map(str::to_string),
     };
     for path in paths {
+        let len = std::fs::metadata(&path).map_or(0, |m| m.len());
+        if len > MAX_RULE_FILE {
+            problems.push(whole_file(
+                &path,
+                format!(
+                    "rule file is {} MB; the limit is {} MB",
+                    len >> 20,
+                    MAX_RULE_FILE >> 20
+                ),
+                Some("split it into several files, or check that it is a rule file"),
+            ));
+            continue;
+        }
         match std::fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => sources.push(RuleSource {

@@ -17,6 +17,8 @@ mod corpus;
 mod devset;
 mod explain;
 mod extract_contract;
+mod hostile_input;
+mod hostile_rules;
 mod layering;
 mod report_html;
 mod rules_cli;
