@@ -238,9 +238,12 @@ fn in_url(text: &str, at: usize) -> bool {
     while !text.is_char_boundary(hi) {
         hi -= 1;
     }
+    // After the last white space before `at` (which may be wider than a
+    // byte: a no-break space is two).
     let start = text[lo..at]
-        .rfind(char::is_whitespace)
-        .map_or(lo, |i| lo + i + 1);
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
     let token = &text[start..hi];
     let token = &token[..token.find(char::is_whitespace).unwrap_or(token.len())];
     token.contains("://") || token.starts_with("www.")

@@ -51,3 +51,16 @@ fn a_change_is_two_amounts_not_a_range() {
         vec!["$3 billion", "about $22 billion", "from $2 to $4 billion"]
     );
 }
+
+/// Found by the span property test: a no-break space before a match inside
+/// a would-be URL check sliced inside the character.
+#[test]
+fn a_no_break_space_before_a_match_is_no_panic() {
+    let rules = RuleSet::builtin().unwrap();
+    let text = "\u{a0}ä''.9¥.$5 and \u{a0}$4 billion";
+    let got = crate::pipeline::analyze(text, &rules, None);
+    assert!(got
+        .mentions
+        .iter()
+        .any(|m| &text[m.span.range()] == "$4 billion"));
+}

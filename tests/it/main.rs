@@ -20,6 +20,7 @@ mod extract_contract;
 mod hostile_input;
 mod hostile_rules;
 mod layering;
+mod properties;
 mod report_html;
 mod rules_cli;
 mod support;
