@@ -161,6 +161,12 @@ impl DateValue {
 /// Parse an ISO prefix ("2024", "2024-Q1", "2024-11", "2024-11-05").
 pub fn parse_iso_date(s: &str) -> Option<DateValue> {
     let s = s.trim();
+    // ASCII only, with its dashes where they belong: the slicing below is by
+    // byte (found by fuzzing: "1200,12ó6" sliced inside the "ó").
+    let b = s.as_bytes();
+    if !s.is_ascii() || (b.len() > 4 && (b[4] != b'-' || (b.len() > 7 && b[7] != b'-'))) {
+        return None;
+    }
     let year: i32 = s.get(0..4)?.parse().ok()?;
     match s.len() {
         4 => Some(DateValue::point(format!("{year:04}"), Granularity::Year)),
@@ -519,6 +525,26 @@ fn resolve_relative(d: &mut DateValue, rel: Relative, today: i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by fuzzing (fuzz/normalize): non-ASCII input was sliced by byte.
+    #[test]
+    fn parse_iso_date_refuses_what_is_not_an_iso_date() {
+        assert_eq!(parse_iso_date("1200,12ó6"), None);
+        assert_eq!(parse_iso_date("2024,11,05"), None);
+        assert_eq!(parse_iso_date("2024-1ó"), None);
+        assert_eq!(
+            parse_iso_date("2024-11-05").unwrap().value.as_deref(),
+            Some("2024-11-05")
+        );
+        assert_eq!(
+            parse_iso_date("2024-Q3").unwrap().value.as_deref(),
+            Some("2024-Q3")
+        );
+        assert_eq!(
+            parse_iso_date("2024").unwrap().value.as_deref(),
+            Some("2024")
+        );
+    }
 
     #[test]
     fn iso_prefixes_parse_and_validate() {

@@ -161,6 +161,9 @@ fn a_file_is_explained_sentence_by_sentence_with_its_document_date() {
     let o = run(&["explain", "--date", "22/11/2024", "text"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--date \"22/11/2024\" is not a date like 2024-11-22"));
+    // Found by fuzzing the date parser: non-ASCII input once panicked.
+    let o = run(&["explain", "--date", "1200,12ó6", "text"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
 
 #[test]
