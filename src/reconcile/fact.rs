@@ -81,6 +81,24 @@ pub struct ClaimOut {
     pub as_of_index: Option<i64>,
 }
 
+impl ClaimOut {
+    /// What a reader should know of how the claim was read: its as-of date
+    /// and where that came from, its qualifiers, inferred parties.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if let Some(a) = &self.as_of {
+            notes.push(format!("as of {a} ({})", self.as_of_source.unwrap_or("")));
+        }
+        if !self.qualifiers.is_empty() {
+            notes.push(format!("qualifiers: {}", self.qualifiers.join(", ")));
+        }
+        if let Some(i) = self.inferred {
+            notes.push(format!("parties inferred from the {i}"));
+        }
+        notes
+    }
+}
+
 /// A reconciled fact.
 #[derive(Debug, Clone, Serialize)]
 pub struct Fact {

@@ -196,11 +196,11 @@ fn claim_lines(out: &mut String, text: &str, c: &Claim, rules: &RuleSet, value_r
         subject_how,
     );
     match (&c.object, c.object_span) {
-        (Some(o), Some(sp)) => row(
+        (Some(_), Some(sp)) => row(
             out,
             "object",
             format!("{:?}", &text[sp.range()]),
-            object_how(text, sp, c, rules, o),
+            object_how(text, sp, c, rules),
         ),
         (Some(o), None) => row(out, "object", format!("{o:?}"), inferred_how(c)),
         (None, _) => row(
@@ -263,7 +263,7 @@ fn subject_how(text: &str, sp: Span, c: &Claim) -> String {
     "the first name after the value (no name before it)".into()
 }
 
-fn object_how(text: &str, sp: Span, c: &Claim, rules: &RuleSet, _: &str) -> String {
+fn object_how(text: &str, sp: Span, c: &Claim, rules: &RuleSet) -> String {
     let (before, _) = word_before(text, sp.start);
     let preps = c
         .trigger

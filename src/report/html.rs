@@ -329,15 +329,7 @@ fn fact_html(
             format!("bytes {}–{}", c.start, c.end),
             format!("scope {}", c.scope),
         ];
-        if let Some(a) = &c.as_of {
-            meta.push(format!("as of {a} ({})", c.as_of_source.unwrap_or("")));
-        }
-        if !c.qualifiers.is_empty() {
-            meta.push(format!("qualifiers: {}", c.qualifiers.join(", ")));
-        }
-        if let Some(inf) = c.inferred {
-            meta.push(format!("parties from the {inf}"));
-        }
+        meta.extend(c.notes());
         let _ = writeln!(
             out,
             "<div class=\"claim\"><div>{sentence}</div><div class=\"meta\">{link} · {}</div></div>",
@@ -371,22 +363,13 @@ fn marked_sentence(d: &DocSummary, c: &ClaimOut) -> String {
         return esc(&c.sentence);
     };
     let end = start + c.sentence.len();
-    highlight(text, start, end, &d.mentions, Some((c.start, c.end)))
+    highlight(text, start, end, &d.mentions, Some((c.start, c.end)), None)
 }
 
 /// Text from `start` to `end` with the mentions inside it wrapped in
-/// `<mark>`; `this` is outlined; `anchors` adds an id per mention.
+/// `<mark>` by kind; the mention at `this` is outlined; with `anchor` (a
+/// document's index) each mark gets an id the claims link to.
 fn highlight(
-    text: &str,
-    start: usize,
-    end: usize,
-    mentions: &[Mention],
-    this: Option<(usize, usize)>,
-) -> String {
-    highlight_with(text, start, end, mentions, this, None)
-}
-
-fn highlight_with(
     text: &str,
     start: usize,
     end: usize,
@@ -480,7 +463,7 @@ fn documents_html(out: &mut String, docs: &[(usize, &str, Option<&DocSummary>)],
                 if embedded + d.text.len() <= MAX_EMBEDDED_TEXT {
                     embedded += d.text.len();
                     out.push_str("<pre>");
-                    out.push_str(&highlight_with(
+                    out.push_str(&highlight(
                         &d.text,
                         0,
                         d.text.len(),

@@ -73,16 +73,7 @@ fn fact_section(out: &mut String, f: &Fact, detailed: bool) {
     if detailed {
         let _ = writeln!(out, "Claims:\n");
         for c in &f.claims {
-            let mut tags = Vec::new();
-            if let Some(a) = &c.as_of {
-                tags.push(format!("as of {a} ({})", c.as_of_source.unwrap_or("")));
-            }
-            if !c.qualifiers.is_empty() {
-                tags.push(format!("qualifiers: {}", c.qualifiers.join(", ")));
-            }
-            if let Some(i) = c.inferred {
-                tags.push(format!("parties inferred from the {i}"));
-            }
+            let tags = c.notes();
             let _ = writeln!(
                 out,
                 "- `{}` bytes {}–{}: {}{}",

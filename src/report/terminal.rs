@@ -85,6 +85,31 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// A heading, then one line per fact of `status`: its title, its values and
+/// `tail` (the source count, or the one source).
+fn one_line_section(
+    out: &mut String,
+    run: &RunResult,
+    paint: &Paint,
+    status: Status,
+    color: &str,
+    heading: &str,
+    tail: impl Fn(&Fact) -> String,
+) {
+    let mut facts = run.facts.iter().filter(|f| f.status == status).peekable();
+    if facts.peek().is_none() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", paint.style(color, heading));
+    for f in facts {
+        let vals: Vec<&str> = f.values.iter().map(|v| v.display.as_str()).collect();
+        out.push_str(&wrap(
+            &format!("{}: {} ({})", f.title(), vals.join(", "), tail(f)),
+            "  ",
+        ));
+    }
+}
+
 /// Render the summary printed after `crosscheck run`.
 pub fn render(run: &RunResult, out_dir: Option<&str>, color: bool) -> String {
     let paint = Paint(color);
@@ -119,42 +144,24 @@ pub fn render(run: &RunResult, out_dir: Option<&str>, color: bool) -> String {
             out.push_str(&hanging("    - ", r));
         }
     }
-    let consistent: Vec<&Fact> = run
-        .facts
-        .iter()
-        .filter(|f| f.status == Status::Consistent)
-        .collect();
-    if !consistent.is_empty() {
-        let _ = writeln!(out, "\n{}", paint.style("1;32", "CONSISTENT"));
-        for f in consistent {
-            let vals: Vec<&str> = f.values.iter().map(|v| v.display.as_str()).collect();
-            out.push_str(&wrap(
-                &format!(
-                    "{}: {} ({} sources)",
-                    f.title(),
-                    vals.join(", "),
-                    f.source_count()
-                ),
-                "  ",
-            ));
-        }
-    }
-    let single: Vec<&Fact> = run
-        .facts
-        .iter()
-        .filter(|f| f.status == Status::Single)
-        .collect();
-    if !single.is_empty() {
-        let _ = writeln!(out, "\n{}", paint.style("1;2", "SINGLE-SOURCE"));
-        for f in single {
-            let vals: Vec<&str> = f.values.iter().map(|v| v.display.as_str()).collect();
-            let source = f.claims.first().map_or("", |c| c.doc.as_str());
-            out.push_str(&wrap(
-                &format!("{}: {} ({source})", f.title(), vals.join(", ")),
-                "  ",
-            ));
-        }
-    }
+    one_line_section(
+        &mut out,
+        run,
+        &paint,
+        Status::Consistent,
+        "1;32",
+        "CONSISTENT",
+        |f| format!("{} sources", f.source_count()),
+    );
+    one_line_section(
+        &mut out,
+        run,
+        &paint,
+        Status::Single,
+        "1;2",
+        "SINGLE-SOURCE",
+        |f| f.claims.first().map_or(String::new(), |c| c.doc.clone()),
+    );
     let skipped: Vec<_> = run
         .documents
         .iter()

@@ -260,43 +260,29 @@ fn product(a: &[String], b: &[String]) -> Option<Vec<String>> {
 }
 
 fn class_set(class: &Class) -> Option<Vec<String>> {
-    let mut out = Vec::new();
-    match class {
-        Class::Unicode(c) => {
-            let size: u32 = c
-                .ranges()
-                .iter()
-                .map(|r| r.end() as u32 - r.start() as u32 + 1)
-                .sum();
-            if size > MAX_CLASS {
-                return None;
-            }
-            for r in c.ranges() {
-                for ch in r.start()..=r.end() {
-                    out.push(fold(&ch.to_string()));
-                }
-            }
-        }
-        Class::Bytes(c) => {
-            let size: u32 = c
-                .ranges()
-                .iter()
-                .map(|r| r.end() as u32 - r.start() as u32 + 1)
-                .sum();
-            if size > MAX_CLASS {
-                return None;
-            }
-            for r in c.ranges() {
-                for b in r.start()..=r.end() {
-                    if !b.is_ascii() {
-                        return None;
-                    }
-                    out.push(fold(&(b as char).to_string()));
-                }
-            }
-        }
+    // Both kinds of class as inclusive ranges of code points; a byte class
+    // only when it is ASCII (a lone high byte is no character to look for).
+    let ranges: Vec<(u32, u32)> = match class {
+        Class::Unicode(c) => c
+            .ranges()
+            .iter()
+            .map(|r| (r.start() as u32, r.end() as u32))
+            .collect(),
+        Class::Bytes(c) => c
+            .ranges()
+            .iter()
+            .map(|r| (u32::from(r.start()), u32::from(r.end())))
+            .collect(),
+    };
+    let size: u32 = ranges.iter().map(|(a, b)| b - a + 1).sum();
+    let ascii_only = matches!(class, Class::Bytes(_));
+    if size > MAX_CLASS || (ascii_only && ranges.iter().any(|&(_, b)| b > 0x7f)) {
+        return None;
     }
-    Some(dedup(out))
+    let chars = ranges
+        .iter()
+        .flat_map(|&(a, b)| (a..=b).filter_map(char::from_u32));
+    Some(dedup(chars.map(|c| fold(&c.to_string())).collect()))
 }
 
 #[cfg(test)]

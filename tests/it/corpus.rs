@@ -212,11 +212,10 @@ fn output_is_identical_across_threads_and_file_order() {
     assert_eq!(read(&a.join("facts.json")), read(&b.join("facts.json")));
     assert_eq!(read(&a.join("report.md")), read(&b.join("report.md")));
     // Files named in reverse order give the same facts.
-    let mut files: Vec<String> = std::fs::read_dir(repo().join("corpus"))
-        .unwrap()
-        .map(|e| format!("corpus/{}", e.unwrap().file_name().to_string_lossy()))
+    let mut files: Vec<String> = corpus_files()
+        .iter()
+        .map(|p| format!("corpus/{}", p.file_name().unwrap().to_string_lossy()))
         .collect();
-    files.sort();
     let fwd = bin().arg("reconcile").args(&files).output().unwrap();
     files.reverse();
     let rev = bin().arg("reconcile").args(&files).output().unwrap();

@@ -78,12 +78,7 @@ fn a_10_mb_article_without_a_newline_is_processed() {
     let dir = temp_dir("messy-long-line");
     // The sample articles, their line breaks turned into spaces, repeated to
     // 10 MB on one line.
-    let mut names: Vec<_> = std::fs::read_dir(crate::support::repo().join("corpus"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    let one: String = names
+    let one: String = crate::support::corpus_files()
         .iter()
         .map(|p| {
             std::fs::read_to_string(p)

@@ -87,8 +87,7 @@ fn the_review_page_works_in_a_real_browser() {
     let dir = temp_dir("report-html");
     let articles = dir.join("articles");
     std::fs::create_dir_all(&articles).unwrap();
-    for e in std::fs::read_dir(repo().join("corpus")).unwrap() {
-        let p = e.unwrap().path();
+    for p in corpus_files() {
         std::fs::copy(&p, articles.join(p.file_name().unwrap())).unwrap();
     }
     std::fs::write(articles.join("hostile.txt"), HOSTILE).unwrap();

@@ -26,6 +26,16 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// The sample articles in corpus/, in name order.
+pub fn corpus_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("corpus"))
+        .expect("corpus/ exists")
+        .map(|e| e.expect("corpus entry").path())
+        .collect();
+    files.sort();
+    files
+}
+
 /// A fresh temporary folder under target/, removed and recreated.
 pub fn temp_dir(name: &str) -> PathBuf {
     let dir = repo().join("target").join("it-tmp").join(name);
