@@ -1,6 +1,6 @@
 //! The sample corpus end to end: what EXPECTED.md says a careful reader finds.
 
-use crate::support::{bin, read, repo, run, stdout, temp_dir};
+use crate::support::{bin, corpus_files, read, run, stdout, temp_dir};
 use serde_json::Value;
 
 fn facts(out: &std::path::Path) -> Value {

@@ -7,7 +7,7 @@
 //! missing browser fails this test; on a developer's machine without one it
 //! prints that it was skipped and why.
 
-use crate::support::{repo, run, stderr, temp_dir};
+use crate::support::{corpus_files, run, stderr, temp_dir};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
