@@ -101,7 +101,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             std::fs::write(&page, html::render(&result, &rules.origin))
                 .with_context(|| format!("cannot write {}", page.display()))?;
             let facts = out.join("facts.json");
-            std::fs::write(&facts, json::facts_json(&result))
+            std::fs::File::create(&facts)
+                .and_then(|f| {
+                    let mut w = std::io::BufWriter::new(f);
+                    json::write_facts_json(&result, &mut w)?;
+                    w.flush()
+                })
                 .with_context(|| format!("cannot write {}", facts.display()))?;
             let color = use_color(*color, stdout.is_terminal());
             let text = terminal::render(&result, Some(&out.display().to_string()), color);

@@ -9,7 +9,7 @@ use crate::docdate::document_date;
 use crate::error::Result;
 use crate::extract::{self, DateValue, Mention};
 use crate::ingest::{self, InputFile, Skipped};
-use crate::reconcile::{self, Fact, SourcedClaim};
+use crate::reconcile::{self, ClaimTable, Facts};
 use crate::rules::RuleSet;
 use crate::tokenize::{self, Tokens};
 use rayon::prelude::*;
@@ -88,18 +88,27 @@ pub struct DocOutcome {
 /// What was found in a processed document.
 #[derive(Debug, Clone)]
 pub struct DocSummary {
-    /// The text, for views that show the article (the HTML report).
-    pub text: String,
+    /// The text and its mentions, for views that show the article (the HTML
+    /// report), while the run's budget for kept text lasts (see
+    /// [`RunOptions::keep_text`]); `None` past it.
+    pub text: Option<Kept>,
     pub doc_date: Option<DateValue>,
+    pub mentions: usize,
+    pub claims: usize,
+}
+
+/// An article's text with its mentions.
+#[derive(Debug, Clone)]
+pub struct Kept {
+    pub text: String,
     pub mentions: Vec<Mention>,
-    pub claims: Vec<Claim>,
 }
 
 /// The result of a run over many files.
 #[derive(Debug)]
 pub struct RunResult {
     pub documents: Vec<DocOutcome>,
-    pub facts: Vec<Fact>,
+    pub facts: Facts,
 }
 
 impl RunResult {
@@ -111,10 +120,77 @@ impl RunResult {
     }
 }
 
-/// List the inputs, read and analyze each readable document once (in
-/// parallel), and hand its name, text and analysis to `f`. Results come in
-/// name order; a skipped file is `Err(reason)`. The text is dropped after
-/// `f`, so only what `f` keeps stays in memory.
+/// How much a run keeps besides its claims.
+#[derive(Debug, Clone, Copy)]
+pub struct RunOptions {
+    /// Bytes of article text (with its mentions) kept for the report page;
+    /// the rest of each article is dropped once analysed, so memory does not
+    /// grow with the corpus.
+    pub keep_text: usize,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            keep_text: 32 << 20,
+        }
+    }
+}
+
+/// Files analysed at once per thread: enough to keep every core busy,
+/// few enough that the texts in flight stay a small, fixed amount.
+const BATCH_PER_THREAD: usize = 16;
+
+/// List the inputs, then read and analyze each readable document once, in
+/// parallel batches, and hand its name, text and analysis to `work` (on a
+/// worker thread) and what `work` made of it to `sink` (on this thread),
+/// in name order, skipped files (`Err(reason)`) in their place. Only a
+/// batch of texts is in memory at a time; the order, and so the output,
+/// is the same whatever the thread count or the order of files on disk.
+pub fn process_each<T, W, S>(
+    inputs: &[PathBuf],
+    rules: &RuleSet,
+    work: W,
+    mut sink: S,
+) -> Result<()>
+where
+    T: Send,
+    W: Fn(&str, String, Analysis) -> T + Sync,
+    S: FnMut(String, std::result::Result<T, String>),
+{
+    let listing = ingest::list(inputs)?;
+    let mut items: Vec<std::result::Result<InputFile, Skipped>> = listing
+        .files
+        .into_iter()
+        .map(Ok)
+        .chain(listing.skipped.into_iter().map(Err))
+        .collect();
+    let name = |i: &std::result::Result<InputFile, Skipped>| match i {
+        Ok(f) => f.name.clone(),
+        Err(s) => s.name.clone(),
+    };
+    items.sort_by_key(name);
+    let batch = BATCH_PER_THREAD * rayon::current_num_threads().max(1);
+    for chunk in items.chunks(batch) {
+        let done: Vec<std::result::Result<T, String>> = chunk
+            .par_iter()
+            .map(|item| match item {
+                Ok(file) => ingest::read(file).map(|text| {
+                    let a = analyze(&text, rules, None);
+                    work(&file.name, text, a)
+                }),
+                Err(s) => Err(s.reason.clone()),
+            })
+            .collect();
+        for (item, result) in chunk.iter().zip(done) {
+            sink(name(item), result);
+        }
+    }
+    Ok(())
+}
+
+/// [`process_each`], collected: each document's name and what `f` made of
+/// it (`Err(reason)` for a skipped file), in name order.
 pub fn process_with<T, F>(
     inputs: &[PathBuf],
     rules: &RuleSet,
@@ -124,50 +200,56 @@ where
     T: Send,
     F: Fn(&str, &str, Analysis) -> T + Sync,
 {
-    let listing = ingest::list(inputs)?;
-    let mut out: Vec<(String, std::result::Result<T, String>)> = listing
-        .files
-        .par_iter()
-        .map(|file: &InputFile| {
-            let result = ingest::read(file).map(|text| {
-                let a = analyze(&text, rules, None);
-                f(&file.name, &text, a)
-            });
-            (file.name.clone(), result)
-        })
-        .collect();
-    out.extend(
-        listing
-            .skipped
-            .into_iter()
-            .map(|Skipped { name, reason }| (name, Err(reason))),
-    );
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Vec::new();
+    process_each(
+        inputs,
+        rules,
+        |name, text, a| f(name, &text, a),
+        |name, r| out.push((name, r)),
+    )?;
     Ok(out)
 }
 
-/// List and process the inputs; skipped files are part of the result.
-pub fn process(inputs: &[PathBuf], rules: &RuleSet) -> Result<Vec<DocOutcome>> {
-    let docs = process_with(inputs, rules, |_, text, a| DocSummary {
-        text: text.to_string(),
-        doc_date: a.doc_date,
-        mentions: a.mentions,
-        claims: a.claims,
-    })?;
-    Ok(docs
-        .into_iter()
-        .map(|(name, result)| DocOutcome { name, result })
-        .collect())
+/// The whole pipeline with the default options.
+pub fn run(inputs: &[PathBuf], rules: &RuleSet) -> Result<RunResult> {
+    run_with(inputs, rules, RunOptions::default())
 }
 
-/// The whole pipeline: process, then reconcile.
-pub fn run(inputs: &[PathBuf], rules: &RuleSet) -> Result<RunResult> {
-    let documents = process(inputs, rules)?;
-    let claims: Vec<SourcedClaim> = documents
-        .iter()
-        .filter_map(|d| d.result.as_ref().ok().map(|s| (d, s)))
-        .flat_map(|(d, s)| SourcedClaim::all(&d.name, s.claims.iter().cloned()))
-        .collect();
-    let facts = reconcile::reconcile(&claims);
+/// The whole pipeline: stream the documents, keep their claims in a compact
+/// table, then reconcile.
+pub fn run_with(inputs: &[PathBuf], rules: &RuleSet, options: RunOptions) -> Result<RunResult> {
+    let mut table = ClaimTable::new();
+    let mut documents = Vec::new();
+    let mut kept = 0usize;
+    process_each(
+        inputs,
+        rules,
+        |_, text, a| (text, a.doc_date, a.mentions, a.claims),
+        |name, result| {
+            let result = result.map(|(text, doc_date, mentions, claims)| {
+                for c in &claims {
+                    table.push(&name, c);
+                }
+                let keep = kept + text.len() <= options.keep_text;
+                let summary = DocSummary {
+                    text: None,
+                    doc_date,
+                    mentions: mentions.len(),
+                    claims: claims.len(),
+                };
+                if keep {
+                    kept += text.len();
+                    DocSummary {
+                        text: Some(Kept { text, mentions }),
+                        ..summary
+                    }
+                } else {
+                    summary
+                }
+            });
+            documents.push(DocOutcome { name, result });
+        },
+    )?;
+    let facts = reconcile::reconcile_table(table);
     Ok(RunResult { documents, facts })
 }

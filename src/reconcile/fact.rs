@@ -2,7 +2,7 @@
 //! values with sources, a status and reasons. Serialises to the facts.json
 //! contract.
 
-use super::{FactKey, Slot, SourcedClaim, NEAR_DUPLICATE};
+use super::{FactKey, Slot, NEAR_DUPLICATE};
 use crate::normalize::{format_amount, format_money, serialize_opt_num, Amount};
 use serde::Serialize;
 
@@ -181,31 +181,7 @@ fn slug(s: &str) -> String {
 }
 
 /// Build a fact from its claims (status and values; reasons come later).
-pub fn build(key: &FactKey, claims: &[&SourcedClaim]) -> Fact {
-    let mut out: Vec<ClaimOut> = claims
-        .iter()
-        .map(|sc| {
-            let c = &sc.claim;
-            ClaimOut {
-                doc: sc.doc.clone(),
-                start: c.span.start,
-                end: c.span.end,
-                text: c.text.clone(),
-                sentence: c.sentence_text.clone(),
-                amount: c.amount.clone(),
-                qualifiers: c.qualifiers.clone(),
-                as_of: c
-                    .as_of
-                    .as_ref()
-                    .and_then(|d| d.value.clone().or_else(|| d.min.clone())),
-                as_of_source: c.as_of_source.map(|s| s.as_str()),
-                scope: c.scope.as_str(),
-                inferred: c.inferred,
-                cluster: 0,
-                as_of_index: c.as_of.as_ref().and_then(|d| d.month_index()),
-            }
-        })
-        .collect();
+pub fn build(key: &FactKey, mut out: Vec<ClaimOut>) -> Fact {
     cluster(&mut out);
 
     // Distinct values by central value, ascending.

@@ -15,13 +15,17 @@
 
 mod fact;
 mod reasons;
+mod table;
 mod tranches;
 
 pub use fact::{ClaimOut, Fact, Status, ValueOut};
+pub use table::{ClaimTable, TextStore};
 
 use crate::claims::{AsOfSource, Claim, Scope};
 use crate::normalize::intervals_overlap;
-use std::collections::BTreeMap;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use table::Row;
 
 /// A claim with the document it came from.
 #[derive(Debug, Clone)]
@@ -65,98 +69,279 @@ pub enum Slot {
     Undated(String),
 }
 
-impl FactKey {
-    fn base(&self) -> (&str, &str, Option<&str>, &str) {
-        (
-            &self.subject,
-            &self.predicate,
-            self.object.as_deref(),
-            &self.unit,
-        )
-    }
-}
-
-fn base_key(c: &Claim, scope: Scope, slot: Option<Slot>) -> FactKey {
-    FactKey {
-        subject: c.subject.clone(),
-        predicate: c.predicate.clone(),
-        object: c.object.clone(),
-        unit: c.unit.clone(),
-        scope,
-        slot,
-    }
-}
-
 /// Similarity above which two sentences with the same value are restatements.
 pub const NEAR_DUPLICATE: f64 = 0.8;
 
 /// Group, compare and explain. Output order is deterministic: conflicts
 /// first, then consistent facts, then single-source ones; ties by key.
 pub fn reconcile(claims: &[SourcedClaim]) -> Vec<Fact> {
-    let mut sorted: Vec<&SourcedClaim> = claims.iter().collect();
-    sorted.sort_by(|a, b| {
-        (a.doc.as_str(), a.claim.span.start, a.claim.span.end).cmp(&(
-            b.doc.as_str(),
-            b.claim.span.start,
-            b.claim.span.end,
-        ))
+    let mut table = ClaimTable::new();
+    table.extend(claims);
+    reconcile_table(table).iter().collect()
+}
+
+/// A fact's identity with interned names (ids compare as the names do once
+/// the table's names are sorted).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct PlanKey {
+    subject: u32,
+    predicate: u32,
+    object: Option<u32>,
+    unit: u32,
+    scope: Scope,
+    slot: Option<Slot>,
+}
+
+impl PlanKey {
+    fn of(r: &Row, scope: Scope, slot: Option<Slot>) -> PlanKey {
+        PlanKey {
+            subject: r.subject,
+            predicate: r.predicate,
+            object: r.object,
+            unit: r.unit,
+            scope,
+            slot,
+        }
+    }
+    fn base(&self) -> (u32, u32, Option<u32>, u32) {
+        (self.subject, self.predicate, self.object, self.unit)
+    }
+}
+
+/// One fact of a run, before it is written out: its claims (rows of the
+/// table), status, source count and reasons.
+#[derive(Debug)]
+struct Plan {
+    key: PlanKey,
+    rows: Vec<u32>,
+    status: Status,
+    sources: usize,
+    reasons: Vec<String>,
+}
+
+/// The facts of a run, in report order. A fact is built from the compact
+/// claim table when it is read ([`Facts::iter`]), so a run of a million
+/// claims never holds a million facts' strings at once.
+#[derive(Debug, Default)]
+pub struct Facts {
+    table: ClaimTable,
+    plans: Vec<Plan>,
+}
+
+/// What a report needs of a fact without building it.
+#[derive(Debug, Clone, Copy)]
+pub struct FactHead<'a> {
+    pub status: Status,
+    pub subject: &'a str,
+    pub object: Option<&'a str>,
+    pub sources: usize,
+}
+
+impl Facts {
+    pub fn len(&self) -> usize {
+        self.plans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.plans.is_empty()
+    }
+
+    /// Claims reconciled.
+    pub fn claims(&self) -> usize {
+        self.table.len()
+    }
+
+    /// The `i`th fact in report order, built.
+    pub fn get(&self, i: usize) -> Option<Fact> {
+        let p = self.plans.get(i)?;
+        let mut f = self.build(&p.key, &p.rows);
+        f.reasons = p.reasons.clone();
+        Some(f)
+    }
+
+    /// Every fact in report order, each built as it is reached.
+    pub fn iter(&self) -> impl Iterator<Item = Fact> + '_ {
+        (0..self.plans.len()).filter_map(move |i| self.get(i))
+    }
+
+    /// Status and parties of every fact in report order, without building.
+    pub fn heads(&self) -> impl Iterator<Item = FactHead<'_>> + '_ {
+        self.plans.iter().map(move |p| FactHead {
+            status: p.status,
+            subject: self.table.name(p.key.subject),
+            object: p.key.object.map(|o| self.table.name(o)),
+            sources: p.sources,
+        })
+    }
+
+    /// Facts of one status, built, in report order.
+    pub fn with_status(&self, status: Status) -> impl Iterator<Item = Fact> + '_ {
+        (0..self.plans.len())
+            .filter(move |&i| self.plans[i].status == status)
+            .filter_map(move |i| self.get(i))
+    }
+
+    pub fn count(&self, status: Status) -> usize {
+        self.plans.iter().filter(|p| p.status == status).count()
+    }
+
+    fn fact_key(&self, k: &PlanKey) -> FactKey {
+        let t = &self.table;
+        FactKey {
+            subject: t.name(k.subject).to_string(),
+            predicate: t.name(k.predicate).to_string(),
+            object: k.object.map(|o| t.name(o).to_string()),
+            unit: t.name(k.unit).to_string(),
+            scope: k.scope,
+            slot: k.slot.clone(),
+        }
+    }
+
+    fn build(&self, key: &PlanKey, rows: &[u32]) -> Fact {
+        let t = &self.table;
+        let out = rows
+            .iter()
+            .map(|&i| {
+                let r = &t.rows[i as usize];
+                ClaimOut {
+                    doc: t.doc(r.doc).to_string(),
+                    start: r.start,
+                    end: r.end,
+                    text: t.text(r.text).into_owned(),
+                    sentence: t.text(r.sentence).into_owned(),
+                    amount: r.amount.clone(),
+                    qualifiers: r.qualifiers.iter().map(|q| q.to_string()).collect(),
+                    as_of: r.as_of.map(|a| t.name(a).to_string()),
+                    as_of_source: r.as_of_source.map(|s| s.as_str()),
+                    scope: r.scope.as_str(),
+                    inferred: r.inferred,
+                    cluster: 0,
+                    as_of_index: r.as_of_index,
+                }
+            })
+            .collect();
+        fact::build(&self.fact_key(key), out)
+    }
+}
+
+/// Group, compare and explain the claims of a table.
+pub fn reconcile_table(mut table: ClaimTable) -> Facts {
+    table.sort_names();
+    let rows = &table.rows;
+    let mut order: Vec<u32> = (0..rows.len() as u32).collect();
+    order.sort_by_key(|&i| {
+        let r = &rows[i as usize];
+        (r.doc, r.start, r.end)
     });
-    let mut groups: BTreeMap<FactKey, Vec<&SourcedClaim>> = BTreeMap::new();
-    let mut undated: Vec<&SourcedClaim> = Vec::new();
-    for sc in &sorted {
-        let c = &sc.claim;
-        match c.scope {
+    let mut groups: BTreeMap<PlanKey, Vec<u32>> = BTreeMap::new();
+    let mut undated: Vec<u32> = Vec::new();
+    for &i in &order {
+        let r = &rows[i as usize];
+        match r.scope {
             Scope::Total => groups
-                .entry(base_key(c, Scope::Total, None))
+                .entry(PlanKey::of(r, Scope::Total, None))
                 .or_default()
-                .push(sc),
+                .push(i),
             Scope::Tranche => {
-                let dated = c.as_of_source == Some(AsOfSource::Sentence);
-                match (dated, c.as_of.as_ref().and_then(|d| d.month_prefix())) {
-                    (true, Some(month)) => groups
-                        .entry(base_key(c, Scope::Tranche, Some(Slot::Dated(month))))
-                        .or_default()
-                        .push(sc),
-                    _ => undated.push(sc),
+                let dated = r.as_of_source == Some(AsOfSource::Sentence);
+                match (dated, r.as_of_month) {
+                    (true, Some(m)) => {
+                        let slot = Slot::Dated(table.name(m).to_string());
+                        groups
+                            .entry(PlanKey::of(r, Scope::Tranche, Some(slot)))
+                            .or_default()
+                            .push(i)
+                    }
+                    _ => undated.push(i),
                 }
             }
         }
     }
-    // An undated tranche joins the single dated tranche it matches, else
-    // gathers with undated tranches of the same value.
-    for sc in undated {
-        let c = &sc.claim;
-        let iv = c.amount.interval();
-        let matches: Vec<FactKey> = groups
-            .iter()
-            .filter(|(k, v)| {
-                k.scope == Scope::Tranche
-                    && k.base() == base_key(c, Scope::Tranche, None).base()
-                    && matches!(k.slot, Some(Slot::Dated(_)))
-                    && v.iter()
-                        .any(|o| intervals_overlap(o.claim.amount.interval(), iv))
-            })
-            .map(|(k, _)| k.clone())
-            .collect();
-        let key = if matches.len() == 1 {
-            matches[0].clone()
-        } else {
-            let slot = Slot::Undated(crate::normalize::trim_float(c.amount.central()));
-            base_key(c, Scope::Tranche, Some(slot))
+    // An undated tranche joins the single dated tranche of the same parties
+    // it matches, else gathers with undated tranches of the same value. The
+    // dated tranches are indexed by parties, each with its distinct
+    // intervals, so this costs no scan of all facts.
+    type Base = (u32, u32, Option<u32>, u32);
+    let mut dated: HashMap<Base, Vec<(PlanKey, Vec<(f64, f64)>)>> = HashMap::new();
+    for (k, v) in &groups {
+        if k.scope == Scope::Tranche && matches!(k.slot, Some(Slot::Dated(_))) {
+            let mut ivs: Vec<(f64, f64)> = Vec::new();
+            for &i in v {
+                let iv = rows[i as usize].amount.interval();
+                if !ivs.contains(&iv) {
+                    ivs.push(iv);
+                }
+            }
+            dated.entry(k.base()).or_default().push((k.clone(), ivs));
+        }
+    }
+    for i in undated {
+        let r = &rows[i as usize];
+        let iv = r.amount.interval();
+        let base = PlanKey::of(r, Scope::Tranche, None).base();
+        let mut matches = dated.get_mut(&base).into_iter().flat_map(|d| {
+            d.iter_mut()
+                .filter(|(_, ivs)| ivs.iter().any(|&o| intervals_overlap(o, iv)))
+        });
+        let key = match (matches.next(), matches.next()) {
+            (Some((k, ivs)), None) => {
+                if !ivs.contains(&iv) {
+                    ivs.push(iv);
+                }
+                k.clone()
+            }
+            _ => {
+                let slot = Slot::Undated(crate::normalize::trim_float(r.amount.central()));
+                PlanKey::of(r, Scope::Tranche, Some(slot))
+            }
         };
-        groups.entry(key).or_default().push(sc);
+        groups.entry(key).or_default().push(i);
     }
 
-    let mut facts: Vec<Fact> = groups.iter().map(|(k, v)| fact::build(k, v)).collect();
-    let reasons: Vec<Vec<String>> = facts.iter().map(|f| reasons::explain(f, &facts)).collect();
-    for (f, r) in facts.iter_mut().zip(reasons) {
-        f.reasons = r;
+    // Facts of the same parties (totals and tranches) are next to each other
+    // in key order; each such run is built and explained on its own, in
+    // parallel, and only its status, source count and reasons are kept.
+    let groups: Vec<(PlanKey, Vec<u32>)> = groups.into_iter().collect();
+    let mut runs: Vec<&[(PlanKey, Vec<u32>)]> = Vec::new();
+    let mut rest = groups.as_slice();
+    while let Some((first, _)) = rest.first() {
+        let n = rest
+            .iter()
+            .take_while(|(k, _)| k.base() == first.base())
+            .count();
+        runs.push(&rest[..n]);
+        rest = &rest[n..];
     }
-    facts.sort_by(|a, b| {
+    let mut facts = Facts {
+        table,
+        plans: Vec::new(),
+    };
+    let judged: Vec<Vec<(Status, usize, Vec<String>)>> = runs
+        .par_iter()
+        .map(|run| {
+            let built: Vec<Fact> = run.iter().map(|(k, v)| facts.build(k, v)).collect();
+            built
+                .iter()
+                .map(|f| (f.status, f.source_count(), reasons::explain(f, &built)))
+                .collect()
+        })
+        .collect();
+    facts.plans = groups
+        .into_iter()
+        .zip(judged.into_iter().flatten())
+        .map(|((key, rows), (status, sources, reasons))| Plan {
+            key,
+            rows,
+            status,
+            sources,
+            reasons,
+        })
+        .collect();
+    facts.plans.sort_by(|a, b| {
         a.status
             .rank()
             .cmp(&b.status.rank())
-            .then(b.source_count().cmp(&a.source_count()))
+            .then(b.sources.cmp(&a.sources))
             .then(a.key.cmp(&b.key))
     });
     facts

@@ -10,16 +10,12 @@
 //! in the address applies them on load. Every piece of article text goes
 //! through `esc`, so an article holding `<script>` shows it as text.
 
-use super::Summary;
+use super::{more, Summary, MAX_DOCUMENTS_LISTED, MAX_FACTS_SHOWN};
 use crate::extract::{Kind, Mention};
-use crate::pipeline::{DocSummary, RunResult};
+use crate::pipeline::{DocSummary, RunOptions, RunResult};
 use crate::reconcile::{ClaimOut, Fact, Status};
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
-
-/// Article text embedded beyond this many bytes in all is left out of the
-/// document view (the page must still open on a large run).
-const MAX_EMBEDDED_TEXT: usize = 32 << 20;
 
 /// Escape for HTML text and attribute values.
 pub fn esc(s: &str) -> String {
@@ -150,9 +146,16 @@ pub fn render(run: &RunResult, rules_origin: &str) -> String {
 
     // Controls.
     let mut entities: BTreeSet<&str> = BTreeSet::new();
-    for f in &run.facts {
-        entities.insert(&f.subject);
-        if let Some(o) = &f.object {
+    let mut per_status = [0usize; 3];
+    for h in run.facts.heads() {
+        // Only the parties of facts the page shows.
+        let n = &mut per_status[h.status.rank() as usize];
+        *n += 1;
+        if *n > MAX_FACTS_SHOWN {
+            continue;
+        }
+        entities.insert(h.subject);
+        if let Some(o) = h.object {
             entities.insert(o);
         }
     }
@@ -180,18 +183,20 @@ pub fn render(run: &RunResult, rules_origin: &str) -> String {
         (Status::Consistent, "Consistent facts"),
         (Status::Single, "Single-source facts"),
     ] {
-        let facts: Vec<&Fact> = run.facts.iter().filter(|f| f.status == status).collect();
+        let total = run.facts.count(status);
         let _ = writeln!(
             out,
-            "<section class=\"facts\" id=\"{}\"><h2>{heading} ({})</h2>",
+            "<section class=\"facts\" id=\"{}\"><h2>{heading} ({total})</h2>",
             status.as_str(),
-            facts.len()
         );
-        if facts.is_empty() {
+        if total == 0 {
             out.push_str("<p class=\"muted\">None.</p>\n");
         }
-        for f in facts {
-            fact_html(&mut out, f, &doc_index, &docs);
+        for f in run.facts.with_status(status).take(MAX_FACTS_SHOWN) {
+            fact_html(&mut out, &f, &doc_index, &docs);
+        }
+        if let Some(m) = more(total, MAX_FACTS_SHOWN, "facts of this kind") {
+            let _ = writeln!(out, "<p class=\"muted\">{}</p>", esc(&m));
         }
         out.push_str("</section>\n");
     }
@@ -348,7 +353,10 @@ fn short(doc: &str) -> &str {
 /// The claim's sentence from its article, with every mention in it marked by
 /// kind and the claim's own value outlined.
 fn marked_sentence(d: &DocSummary, c: &ClaimOut) -> String {
-    let text = d.text.as_str();
+    let Some(kept) = &d.text else {
+        return esc(&c.sentence);
+    };
+    let text = kept.text.as_str();
     // The sentence holds the value at c.start..c.end: try each place the
     // value's text occurs in the sentence (no search through the article).
     let start = c
@@ -363,7 +371,14 @@ fn marked_sentence(d: &DocSummary, c: &ClaimOut) -> String {
         return esc(&c.sentence);
     };
     let end = start + c.sentence.len();
-    highlight(text, start, end, &d.mentions, Some((c.start, c.end)), None)
+    highlight(
+        text,
+        start,
+        end,
+        &kept.mentions,
+        Some((c.start, c.end)),
+        None,
+    )
 }
 
 /// Text from `start` to `end` with the mentions inside it wrapped in
@@ -443,10 +458,12 @@ fn mention_title(m: &Mention) -> String {
 fn documents_html(out: &mut String, docs: &[(usize, &str, Option<&DocSummary>)], run: &RunResult) {
     out.push_str("<section id=\"documents\"><h2>Documents</h2>\n");
     out.push_str("<p class=\"legend\">Highlighted: <mark class=\"money\">money</mark><mark class=\"date\">date</mark><mark class=\"percent\">percent</mark><mark class=\"entity\">entity</mark> (hover a mark for its value)</p>\n");
-    let mut embedded = 0usize;
+    let mut listed = 0usize;
     for (i, name, doc) in docs {
         match doc {
+            Some(d) if d.text.is_none() && listed >= MAX_DOCUMENTS_LISTED => {}
             Some(d) => {
+                listed += 1;
                 let date = d
                     .doc_date
                     .as_ref()
@@ -457,23 +474,26 @@ fn documents_html(out: &mut String, docs: &[(usize, &str, Option<&DocSummary>)],
                     "<article class=\"doc\" id=\"doc-{i}\"><h3>{}</h3><div class=\"muted\">{} · {} mentions · {} claims</div>",
                     esc(name),
                     esc(&date),
-                    d.mentions.len(),
-                    d.claims.len()
+                    d.mentions,
+                    d.claims
                 );
-                if embedded + d.text.len() <= MAX_EMBEDDED_TEXT {
-                    embedded += d.text.len();
-                    out.push_str("<pre>");
-                    out.push_str(&highlight(
-                        &d.text,
-                        0,
-                        d.text.len(),
-                        &d.mentions,
-                        None,
-                        Some(*i),
-                    ));
-                    out.push_str("</pre>");
-                } else {
-                    out.push_str("<p class=\"muted\">Text not embedded: the report holds at most 32 MB of article text.</p>");
+                match &d.text {
+                    Some(k) => {
+                        out.push_str("<pre>");
+                        out.push_str(&highlight(
+                            &k.text,
+                            0,
+                            k.text.len(),
+                            &k.mentions,
+                            None,
+                            Some(*i),
+                        ));
+                        out.push_str("</pre>");
+                    }
+                    None => out.push_str(&format!(
+                        "<p class=\"muted\">Text not embedded: the report holds at most {} MB of article text.</p>",
+                        RunOptions::default().keep_text >> 20
+                    )),
                 }
                 out.push_str("</article>\n");
             }
@@ -491,6 +511,10 @@ fn documents_html(out: &mut String, docs: &[(usize, &str, Option<&DocSummary>)],
                 );
             }
         }
+    }
+    let processed = docs.iter().filter(|d| d.2.is_some()).count();
+    if let Some(m) = more(processed, listed, "processed documents") {
+        let _ = writeln!(out, "<p class=\"muted\">{}</p>", esc(&m));
     }
     out.push_str("</section>\n");
 }

@@ -9,9 +9,9 @@ use super::Summary;
 use crate::extract::{Mention, Value};
 use crate::normalize::Amount;
 use crate::pipeline::RunResult;
-use crate::reconcile::Fact;
 use crate::rules::RuleSet;
 use serde::Serialize;
+use std::io::Write;
 
 #[derive(Serialize)]
 struct MentionLine<'a> {
@@ -108,16 +108,11 @@ struct DocLine<'a> {
     claims: usize,
 }
 
-#[derive(Serialize)]
-struct FactsFile<'a> {
-    summary: Summary,
-    documents: Vec<DocLine<'a>>,
-    facts: &'a [Fact],
-}
-
-/// facts.json, pretty-printed, ending in a newline.
-pub fn facts_json(run: &RunResult) -> String {
-    let documents = run
+/// Write facts.json, pretty-printed and ending in a newline: `summary`,
+/// `documents`, then `facts`, each fact built and written in turn, so that
+/// a run of a million facts is never one string in memory.
+pub fn write_facts_json(run: &RunResult, w: &mut dyn Write) -> std::io::Result<()> {
+    let documents: Vec<DocLine> = run
         .documents
         .iter()
         .map(|d| match &d.result {
@@ -126,8 +121,8 @@ pub fn facts_json(run: &RunResult) -> String {
                 status: "ok",
                 reason: None,
                 date: s.doc_date.as_ref().and_then(|x| x.value.as_deref()),
-                mentions: s.mentions.len(),
-                claims: s.claims.len(),
+                mentions: s.mentions,
+                claims: s.claims,
             },
             Err(reason) => DocLine {
                 doc: &d.name,
@@ -139,14 +134,40 @@ pub fn facts_json(run: &RunResult) -> String {
             },
         })
         .collect();
-    let file = FactsFile {
-        summary: Summary::of(run),
-        documents,
-        facts: &run.facts,
-    };
-    let mut s = serde_json::to_string_pretty(&file).expect("facts serialise");
-    s.push('\n');
-    s
+    // The layout serde_json's pretty printer gives the whole object: two
+    // spaces per level (JSON strings hold no raw newline, so indenting
+    // after each newline is safe).
+    write!(
+        w,
+        "{{\n  \"summary\": {},\n",
+        pretty_at(&Summary::of(run), "  ")
+    )?;
+    write!(w, "  \"documents\": {},\n", pretty_at(&documents, "  "))?;
+    if run.facts.is_empty() {
+        w.write_all(b"  \"facts\": []\n}\n")?;
+        return Ok(());
+    }
+    w.write_all(b"  \"facts\": [\n")?;
+    for (i, f) in run.facts.iter().enumerate() {
+        if i > 0 {
+            w.write_all(b",\n")?;
+        }
+        write!(w, "    {}", pretty_at(&f, "    "))?;
+    }
+    w.write_all(b"\n  ]\n}\n")
+}
+
+/// facts.json as a string (for tests and small runs).
+pub fn facts_json(run: &RunResult) -> String {
+    let mut out = Vec::new();
+    write_facts_json(run, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// Pretty-printed and indented to sit `indent` deep in the file.
+fn pretty_at<T: Serialize>(v: &T, indent: &str) -> String {
+    let s = serde_json::to_string_pretty(v).expect("serialises");
+    s.replace('\n', &format!("\n{indent}"))
 }
 
 #[derive(Serialize)]

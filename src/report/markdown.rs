@@ -3,7 +3,7 @@
 //! value in bold; then consistent facts; then single-source facts; then the
 //! documents processed and skipped.
 
-use super::Summary;
+use super::{more, Summary, MAX_DOCUMENTS_LISTED, MAX_FACTS_SHOWN};
 use crate::pipeline::RunResult;
 use crate::reconcile::{Fact, Status};
 use std::fmt::Write;
@@ -107,21 +107,27 @@ pub fn render(run: &RunResult, rules_origin: &str) -> String {
         (Status::Consistent, "Consistent facts", true),
         (Status::Single, "Single-source facts", false),
     ] {
-        let facts: Vec<&Fact> = run.facts.iter().filter(|f| f.status == status).collect();
-        let _ = writeln!(out, "## {heading} ({})\n", facts.len());
-        if facts.is_empty() {
+        let total = run.facts.count(status);
+        let _ = writeln!(out, "## {heading} ({total})\n");
+        if total == 0 {
             let _ = writeln!(out, "None.\n");
         }
-        for f in facts {
-            fact_section(&mut out, f, detailed);
+        for f in run.facts.with_status(status).take(MAX_FACTS_SHOWN) {
+            fact_section(&mut out, &f, detailed);
+        }
+        if let Some(m) = more(total, MAX_FACTS_SHOWN, "facts of this kind") {
+            let _ = writeln!(out, "{m}\n");
         }
     }
     let _ = writeln!(out, "## Documents\n");
     let _ = writeln!(out, "| document | status | date | mentions | claims |");
     let _ = writeln!(out, "|---|---|---|---|---|");
+    let mut listed = 0;
     for d in &run.documents {
         match &d.result {
+            Ok(_) if listed >= MAX_DOCUMENTS_LISTED => {}
             Ok(x) => {
+                listed += 1;
                 let _ = writeln!(
                     out,
                     "| {} | processed | {} | {} | {} |",
@@ -130,8 +136,8 @@ pub fn render(run: &RunResult, rules_origin: &str) -> String {
                         .as_ref()
                         .and_then(|v| v.value.clone())
                         .unwrap_or_else(|| "—".into()),
-                    x.mentions.len(),
-                    x.claims.len()
+                    x.mentions,
+                    x.claims
                 );
             }
             Err(reason) => {
@@ -143,6 +149,9 @@ pub fn render(run: &RunResult, rules_origin: &str) -> String {
                 );
             }
         }
+    }
+    if let Some(m) = more(run.processed(), listed, "processed documents") {
+        let _ = writeln!(out, "\n{m}");
     }
     out
 }

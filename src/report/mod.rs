@@ -16,6 +16,20 @@ pub mod terminal;
 use crate::pipeline::RunResult;
 use crate::reconcile::Status;
 
+/// Facts of each status that report.md and report.html show in full; the
+/// rest are counted there and are all in facts.json. A page of a million
+/// facts is no review: past this, a reader filters facts.json instead.
+pub const MAX_FACTS_SHOWN: usize = 1000;
+
+/// Processed documents listed in report.md and report.html (skipped ones are
+/// always all listed).
+pub const MAX_DOCUMENTS_LISTED: usize = 5000;
+
+/// "… and 12 more in facts.json" (or nothing when none were cut).
+pub fn more(total: usize, shown: usize, what: &str) -> Option<String> {
+    (total > shown).then(|| format!("… and {} more {what}, all in facts.json", total - shown))
+}
+
 /// Counts shown at the top of every report.
 #[derive(Debug, Clone, Copy, Default, serde::Serialize)]
 pub struct Summary {
@@ -33,10 +47,8 @@ pub struct Summary {
 impl Summary {
     pub fn of(run: &RunResult) -> Summary {
         let ok = run.documents.iter().filter_map(|d| d.result.as_ref().ok());
-        let (mentions, claims) = ok.fold((0, 0), |(m, c), s| {
-            (m + s.mentions.len(), c + s.claims.len())
-        });
-        let count = |st: Status| run.facts.iter().filter(|f| f.status == st).count();
+        let (mentions, claims) = ok.fold((0, 0), |(m, c), s| (m + s.mentions, c + s.claims));
+        let count = |st: Status| run.facts.count(st);
         Summary {
             documents: run.documents.len(),
             processed: run.processed(),

@@ -11,6 +11,21 @@ use std::fmt::Write;
 
 const WIDTH: usize = 100;
 
+/// Facts (or skipped files) of each kind printed; the files hold them all.
+const SHOWN: usize = 25;
+
+fn more_line(out: &mut String, total: usize) {
+    if total > SHOWN {
+        out.push_str(&wrap(
+            &format!(
+                "… and {} more, in report.html, report.md and facts.json",
+                total - SHOWN
+            ),
+            "  ",
+        ));
+    }
+}
+
 fn wrap(text: &str, indent: &str) -> String {
     let mut out = String::new();
     let mut line = String::new();
@@ -96,18 +111,19 @@ fn one_line_section(
     heading: &str,
     tail: impl Fn(&Fact) -> String,
 ) {
-    let mut facts = run.facts.iter().filter(|f| f.status == status).peekable();
-    if facts.peek().is_none() {
+    let total = run.facts.count(status);
+    if total == 0 {
         return;
     }
     let _ = writeln!(out, "\n{}", paint.style(color, heading));
-    for f in facts {
+    for f in run.facts.with_status(status).take(SHOWN) {
         let vals: Vec<&str> = f.values.iter().map(|v| v.display.as_str()).collect();
         out.push_str(&wrap(
-            &format!("{}: {} ({})", f.title(), vals.join(", "), tail(f)),
+            &format!("{}: {} ({})", f.title(), vals.join(", "), tail(&f)),
             "  ",
         ));
     }
+    more_line(out, total);
 }
 
 /// Render the summary printed after `crosscheck run`.
@@ -129,20 +145,20 @@ pub fn render(run: &RunResult, out_dir: Option<&str>, color: bool) -> String {
         ),
         "",
     ));
-    let conflicts: Vec<&Fact> = run
-        .facts
-        .iter()
-        .filter(|f| f.status == Status::Conflict)
-        .collect();
-    if !conflicts.is_empty() {
+    let conflicts = run.facts.count(Status::Conflict);
+    if conflicts > 0 {
         let _ = writeln!(out, "\n{}", paint.style("1;31", "CONFLICTS"));
     }
-    for f in conflicts {
+    for f in run.facts.with_status(Status::Conflict).take(SHOWN) {
         let _ = writeln!(out, "\n  {}", paint.style("1", &f.title()));
-        values_block(&mut out, f);
+        values_block(&mut out, &f);
         for r in &f.reasons {
             out.push_str(&hanging("    - ", r));
         }
+    }
+    if conflicts > SHOWN {
+        out.push('\n');
+        more_line(&mut out, conflicts);
     }
     one_line_section(
         &mut out,
@@ -169,8 +185,17 @@ pub fn render(run: &RunResult, out_dir: Option<&str>, color: bool) -> String {
         .collect();
     if !skipped.is_empty() {
         let _ = writeln!(out, "\n{}", paint.style("1;33", "SKIPPED"));
-        for (name, reason) in skipped {
+        for (name, reason) in skipped.iter().take(SHOWN) {
             out.push_str(&wrap(&format!("{name}: {reason}"), "  "));
+        }
+        if skipped.len() > SHOWN {
+            out.push_str(&wrap(
+                &format!(
+                    "… and {} more skipped files, all in report.md and facts.json",
+                    skipped.len() - SHOWN
+                ),
+                "  ",
+            ));
         }
     }
     if let Some(dir) = out_dir {

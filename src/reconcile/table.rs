@@ -1,0 +1,344 @@
+//! Claims of a whole run, kept compact so that a million of them fit in a
+//! few hundred megabytes: party names are interned (one copy each, a `u32`
+//! per claim), only what reconciling and reporting read is kept, and the
+//! claim's text and sentence go to a [`TextStore`] that spills to a
+//! temporary file past a memory budget.
+
+use super::SourcedClaim;
+use crate::claims::{AsOfSource, Claim, Scope};
+use crate::normalize::Amount;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::sync::Mutex;
+
+/// Where a string lives in a [`TextStore`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextRef {
+    offset: u64,
+    len: u32,
+}
+
+/// Append-only text storage: in memory up to a budget, then the older part
+/// goes to an anonymous temporary file (deleted when the store is dropped)
+/// and is read back on demand. If no temporary file can be made, everything
+/// stays in memory: the run is slower to nothing, only larger.
+#[derive(Debug)]
+pub struct TextStore {
+    mem: String,
+    /// Bytes already written to `file`; `mem` starts at this offset.
+    spilled: u64,
+    file: Option<Mutex<std::fs::File>>,
+    budget: usize,
+    spill_failed: bool,
+}
+
+impl Default for TextStore {
+    fn default() -> Self {
+        TextStore::with_budget(TextStore::DEFAULT_BUDGET)
+    }
+}
+
+impl TextStore {
+    /// In-memory bytes before spilling.
+    pub const DEFAULT_BUDGET: usize = 32 << 20;
+
+    pub fn with_budget(budget: usize) -> TextStore {
+        TextStore {
+            mem: String::new(),
+            spilled: 0,
+            file: None,
+            budget,
+            spill_failed: false,
+        }
+    }
+
+    /// Store `s` (cut at 4 GiB, far beyond any sentence) and say where.
+    pub fn push(&mut self, s: &str) -> TextRef {
+        let mut end = s.len().min(u32::MAX as usize);
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        let r = TextRef {
+            offset: self.spilled + self.mem.len() as u64,
+            len: end as u32,
+        };
+        self.mem.push_str(&s[..end]);
+        if self.mem.len() > self.budget && !self.spill_failed {
+            self.spill();
+        }
+        r
+    }
+
+    fn spill(&mut self) {
+        if self.file.is_none() {
+            match tempfile::tempfile() {
+                Ok(f) => self.file = Some(Mutex::new(f)),
+                Err(_) => {
+                    self.spill_failed = true;
+                    return;
+                }
+            }
+        }
+        let Some(file) = &self.file else { return };
+        let mut f = file.lock().unwrap_or_else(|e| e.into_inner());
+        let written = f
+            .seek(SeekFrom::Start(self.spilled))
+            .and_then(|_| f.write_all(self.mem.as_bytes()));
+        match written {
+            Ok(()) => {
+                self.spilled += self.mem.len() as u64;
+                self.mem.clear();
+            }
+            // A full disk: keep the rest in memory from here on.
+            Err(_) => self.spill_failed = true,
+        }
+    }
+
+    /// The string at `r`. Text read back from the spill file is the text
+    /// written there; should the file fail to read, the claim shows a
+    /// placeholder rather than stopping the report.
+    pub fn get(&self, r: TextRef) -> Cow<'_, str> {
+        if r.offset >= self.spilled {
+            let at = (r.offset - self.spilled) as usize;
+            return Cow::Borrowed(self.mem.get(at..at + r.len as usize).unwrap_or(""));
+        }
+        let Some(file) = &self.file else {
+            return Cow::Borrowed("");
+        };
+        let mut f = file.lock().unwrap_or_else(|e| e.into_inner());
+        let mut buf = vec![0u8; r.len as usize];
+        let read = f
+            .seek(SeekFrom::Start(r.offset))
+            .and_then(|_| f.read_exact(&mut buf));
+        match read.map(|_| String::from_utf8(buf)) {
+            Ok(Ok(s)) => Cow::Owned(s),
+            _ => Cow::Borrowed("[text unavailable: the temporary file could not be read]"),
+        }
+    }
+
+    /// Bytes kept in memory.
+    pub fn memory(&self) -> usize {
+        self.mem.capacity()
+    }
+}
+
+/// Interned names, numbered in first-seen order until [`Names::sort`].
+#[derive(Debug, Default)]
+pub struct Names {
+    list: Vec<Box<str>>,
+    index: HashMap<Box<str>, u32>,
+}
+
+impl Names {
+    pub fn id(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.index.get(s) {
+            return i;
+        }
+        let i = self.list.len() as u32;
+        self.list.push(s.into());
+        self.index.insert(s.into(), i);
+        i
+    }
+
+    pub fn get(&self, id: u32) -> &str {
+        &self.list[id as usize]
+    }
+
+    /// Renumber so that id order is string order; returns old id → new id.
+    fn sort(&mut self) -> Vec<u32> {
+        let mut order: Vec<u32> = (0..self.list.len() as u32).collect();
+        order.sort_by(|&a, &b| self.list[a as usize].cmp(&self.list[b as usize]));
+        let mut remap = vec![0u32; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            remap[old as usize] = new as u32;
+        }
+        let mut list: Vec<Box<str>> = Vec::with_capacity(self.list.len());
+        for &old in &order {
+            list.push(std::mem::take(&mut self.list[old as usize]));
+        }
+        self.list = list;
+        for v in self.index.values_mut() {
+            *v = remap[*v as usize];
+        }
+        remap
+    }
+
+    fn is_sorted(&self) -> bool {
+        self.list.windows(2).all(|w| w[0] <= w[1])
+    }
+}
+
+/// One claim, compact: what grouping, comparing and reporting read.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub doc: u32,
+    pub subject: u32,
+    pub predicate: u32,
+    pub object: Option<u32>,
+    pub unit: u32,
+    pub start: usize,
+    pub end: usize,
+    pub text: TextRef,
+    pub sentence: TextRef,
+    pub amount: Amount,
+    pub qualifiers: Box<[Box<str>]>,
+    /// The as-of date as written in facts.json (value, else range start).
+    pub as_of: Option<u32>,
+    /// The month prefix of a point as-of date (the tranche slot).
+    pub as_of_month: Option<u32>,
+    pub as_of_index: Option<i64>,
+    pub as_of_source: Option<AsOfSource>,
+    pub scope: Scope,
+    pub inferred: Option<&'static str>,
+}
+
+/// The claims of a run.
+#[derive(Debug, Default)]
+pub struct ClaimTable {
+    pub(super) rows: Vec<Row>,
+    pub(super) names: Names,
+    pub(super) docs: Names,
+    pub(super) texts: TextStore,
+    /// The last sentence stored, so claims of one sentence share it.
+    last_sentence: Option<(u32, usize, TextRef)>,
+}
+
+impl ClaimTable {
+    pub fn new() -> ClaimTable {
+        ClaimTable::default()
+    }
+
+    /// A table whose texts stay in memory up to `budget` bytes.
+    pub fn with_text_budget(budget: usize) -> ClaimTable {
+        ClaimTable {
+            texts: TextStore::with_budget(budget),
+            ..ClaimTable::default()
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Add one claim of document `doc`.
+    pub fn push(&mut self, doc: &str, c: &Claim) {
+        let doc = self.docs.id(doc);
+        let sentence = match self.last_sentence {
+            Some((d, start, r)) if d == doc && start == c.sentence.start => r,
+            _ => {
+                let r = self.texts.push(&c.sentence_text);
+                self.last_sentence = Some((doc, c.sentence.start, r));
+                r
+            }
+        };
+        let as_of = c
+            .as_of
+            .as_ref()
+            .and_then(|d| d.value.as_deref().or(d.min.as_deref()))
+            .map(|s| self.names.id(s));
+        let as_of_month = c
+            .as_of
+            .as_ref()
+            .and_then(|d| d.month_prefix())
+            .map(|m| self.names.id(&m));
+        let row = Row {
+            doc,
+            subject: self.names.id(&c.subject),
+            predicate: self.names.id(&c.predicate),
+            object: c.object.as_deref().map(|o| self.names.id(o)),
+            unit: self.names.id(&c.unit),
+            start: c.span.start,
+            end: c.span.end,
+            text: self.texts.push(&c.text),
+            sentence,
+            amount: c.amount.clone(),
+            qualifiers: c.qualifiers.iter().map(|q| q.as_str().into()).collect(),
+            as_of,
+            as_of_month,
+            as_of_index: c.as_of.as_ref().and_then(|d| d.month_index()),
+            as_of_source: c.as_of_source,
+            scope: c.scope,
+            inferred: c.inferred,
+        };
+        self.rows.push(row);
+    }
+
+    /// Add every claim of a list.
+    pub fn extend<'a>(&mut self, claims: impl IntoIterator<Item = &'a SourcedClaim>) {
+        for sc in claims {
+            self.push(&sc.doc, &sc.claim);
+        }
+    }
+
+    /// Number names and documents in string order, so that comparing ids
+    /// compares the strings (output order is by name).
+    pub(super) fn sort_names(&mut self) {
+        if !self.names.is_sorted() {
+            let remap = self.names.sort();
+            for r in &mut self.rows {
+                r.subject = remap[r.subject as usize];
+                r.predicate = remap[r.predicate as usize];
+                r.object = r.object.map(|o| remap[o as usize]);
+                r.unit = remap[r.unit as usize];
+                r.as_of = r.as_of.map(|o| remap[o as usize]);
+                r.as_of_month = r.as_of_month.map(|o| remap[o as usize]);
+            }
+        }
+        if !self.docs.is_sorted() {
+            let remap = self.docs.sort();
+            for r in &mut self.rows {
+                r.doc = remap[r.doc as usize];
+            }
+        }
+        self.last_sentence = None;
+    }
+
+    pub fn name(&self, id: u32) -> &str {
+        self.names.get(id)
+    }
+
+    pub fn doc(&self, id: u32) -> &str {
+        self.docs.get(id)
+    }
+
+    pub fn text(&self, r: TextRef) -> Cow<'_, str> {
+        self.texts.get(r)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_store_reads_back_what_it_spilled() {
+        let mut s = TextStore::with_budget(10);
+        let refs: Vec<(TextRef, String)> = (0..50)
+            .map(|i| {
+                let t = format!("sentence {i} — “quoted”");
+                (s.push(&t), t)
+            })
+            .collect();
+        assert!(s.spilled > 0, "the budget forces a spill");
+        for (r, t) in refs {
+            assert_eq!(s.get(r), t);
+        }
+    }
+
+    #[test]
+    fn names_sort_to_string_order() {
+        let mut n = Names::default();
+        let b = n.id("beta");
+        let a = n.id("alpha");
+        assert_eq!(n.id("beta"), b);
+        let remap = n.sort();
+        assert_eq!(n.get(remap[a as usize]), "alpha");
+        assert_eq!(remap[a as usize], 0);
+        assert_eq!(n.id("alpha"), 0);
+    }
+}
