@@ -262,7 +262,8 @@ pub fn reconcile_table(mut table: ClaimTable) -> Facts {
     // dated tranches are indexed by parties, each with its distinct
     // intervals, so this costs no scan of all facts.
     type Base = (u32, u32, Option<u32>, u32);
-    let mut dated: HashMap<Base, Vec<(PlanKey, Vec<(f64, f64)>)>> = HashMap::new();
+    type Intervals = Vec<(f64, f64)>;
+    let mut dated: HashMap<Base, Vec<(PlanKey, Intervals)>> = HashMap::new();
     for (k, v) in &groups {
         if k.scope == Scope::Tranche && matches!(k.slot, Some(Slot::Dated(_))) {
             let mut ivs: Vec<(f64, f64)> = Vec::new();

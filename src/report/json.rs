@@ -142,7 +142,7 @@ pub fn write_facts_json(run: &RunResult, w: &mut dyn Write) -> std::io::Result<(
         "{{\n  \"summary\": {},\n",
         pretty_at(&Summary::of(run), "  ")
     )?;
-    write!(w, "  \"documents\": {},\n", pretty_at(&documents, "  "))?;
+    writeln!(w, "  \"documents\": {},", pretty_at(&documents, "  "))?;
     if run.facts.is_empty() {
         w.write_all(b"  \"facts\": []\n}\n")?;
         return Ok(());
