@@ -131,9 +131,7 @@ pub struct RunOptions {
 
 impl Default for RunOptions {
     fn default() -> Self {
-        RunOptions {
-            keep_text: 32 << 20,
-        }
+        RunOptions { keep_text: 8 << 20 }
     }
 }
 

@@ -180,6 +180,33 @@ fn slug(s: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
+/// The status of claims with these intervals from these documents:
+/// conflict when no single value lies in every interval, else consistent
+/// when two or more documents state it, else single.
+pub fn judge<'a>(
+    intervals: impl Iterator<Item = (f64, f64)>,
+    docs: impl Iterator<Item = &'a str>,
+) -> Status {
+    let (mut lo, mut hi, mut n) = (f64::NEG_INFINITY, f64::INFINITY, 0);
+    for (a, b) in intervals {
+        lo = lo.max(a);
+        hi = hi.min(b);
+        n += 1;
+    }
+    // Half-open intervals share a point when the highest start is below the lowest end.
+    let common_point = n <= 1 || lo < hi;
+    let mut docs: Vec<&str> = docs.collect();
+    docs.sort_unstable();
+    docs.dedup();
+    if !common_point {
+        Status::Conflict
+    } else if docs.len() >= 2 {
+        Status::Consistent
+    } else {
+        Status::Single
+    }
+}
+
 /// Build a fact from its claims (status and values; reasons come later).
 pub fn build(key: &FactKey, mut out: Vec<ClaimOut>) -> Fact {
     cluster(&mut out);
@@ -188,7 +215,6 @@ pub fn build(key: &FactKey, mut out: Vec<ClaimOut>) -> Fact {
     let mut values: Vec<ValueOut> = Vec::new();
     for c in &out {
         let central = c.amount.central();
-        let display = format_amount(&c.amount, |v| fmt_unit(v, &key.unit));
         match values.iter_mut().find(|v| v.central == central) {
             Some(v) => {
                 v.claims += 1;
@@ -209,7 +235,7 @@ pub fn build(key: &FactKey, mut out: Vec<ClaimOut>) -> Fact {
                 display: if c.amount.value.is_some() {
                     fmt_unit(central, &key.unit)
                 } else {
-                    display
+                    format_amount(&c.amount, |v| fmt_unit(v, &key.unit))
                 },
                 stated: vec![c.text.clone()],
                 claims: 1,
@@ -222,24 +248,10 @@ pub fn build(key: &FactKey, mut out: Vec<ClaimOut>) -> Fact {
     }
     values.sort_by(|a, b| a.central.total_cmp(&b.central));
 
-    let intervals: Vec<(f64, f64)> = out.iter().map(|c| c.amount.interval()).collect();
-    let lo = intervals
-        .iter()
-        .map(|i| i.0)
-        .fold(f64::NEG_INFINITY, f64::max);
-    let hi = intervals.iter().map(|i| i.1).fold(f64::INFINITY, f64::min);
-    // Half-open intervals share a point when the highest start is below the lowest end.
-    let common_point = intervals.len() <= 1 || lo < hi;
-    let mut docs: Vec<&str> = out.iter().map(|c| c.doc.as_str()).collect();
-    docs.sort();
-    docs.dedup();
-    let status = if !common_point {
-        Status::Conflict
-    } else if docs.len() >= 2 {
-        Status::Consistent
-    } else {
-        Status::Single
-    };
+    let status = judge(
+        out.iter().map(|c| c.amount.interval()),
+        out.iter().map(|c| c.doc.as_str()),
+    );
     let id = [
         slug(&key.subject),
         slug(&key.predicate),

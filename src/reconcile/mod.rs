@@ -154,7 +154,7 @@ impl Facts {
     /// The `i`th fact in report order, built.
     pub fn get(&self, i: usize) -> Option<Fact> {
         let p = self.plans.get(i)?;
-        let mut f = self.build(&p.key, &p.rows);
+        let mut f = self.build(&p.key, &p.rows, true);
         f.reasons = p.reasons.clone();
         Some(f)
     }
@@ -197,7 +197,9 @@ impl Facts {
         }
     }
 
-    fn build(&self, key: &PlanKey, rows: &[u32]) -> Fact {
+    /// Build a fact; without `sentences` its claims' sentences are left
+    /// empty (status, sources and reasons do not read them).
+    fn build(&self, key: &PlanKey, rows: &[u32], sentences: bool) -> Fact {
         let t = &self.table;
         let out = rows
             .iter()
@@ -207,8 +209,12 @@ impl Facts {
                     doc: t.doc(r.doc).to_string(),
                     start: r.start,
                     end: r.end,
-                    text: t.text(r.text).into_owned(),
-                    sentence: t.text(r.sentence).into_owned(),
+                    text: r.text.to_string(),
+                    sentence: if sentences {
+                        t.text(r.sentence).into_owned()
+                    } else {
+                        String::new()
+                    },
                     amount: r.amount.clone(),
                     qualifiers: r.qualifiers.iter().map(|q| q.to_string()).collect(),
                     as_of: r.as_of.map(|a| t.name(a).to_string()),
@@ -320,7 +326,31 @@ pub fn reconcile_table(mut table: ClaimTable) -> Facts {
     let judged: Vec<Vec<(Status, usize, Vec<String>)>> = runs
         .par_iter()
         .map(|run| {
-            let built: Vec<Fact> = run.iter().map(|(k, v)| facts.build(k, v)).collect();
+            // Single-source facts have nothing to explain: when all of a
+            // run's facts are (most facts of a large run), they are judged
+            // from their rows without being built.
+            let t = &facts.table;
+            let judged: Vec<(Status, usize)> = run
+                .iter()
+                .map(|(_, rows)| {
+                    let rows = || rows.iter().map(|&i| &t.rows[i as usize]);
+                    let status = fact::judge(
+                        rows().map(|r| r.amount.interval()),
+                        rows().map(|r| t.doc(r.doc)),
+                    );
+                    let mut docs: Vec<u32> = rows().map(|r| r.doc).collect();
+                    docs.sort_unstable();
+                    docs.dedup();
+                    (status, docs.len())
+                })
+                .collect();
+            if judged.iter().all(|(s, _)| *s == Status::Single) {
+                return judged
+                    .into_iter()
+                    .map(|(s, n)| (s, n, Vec::new()))
+                    .collect();
+            }
+            let built: Vec<Fact> = run.iter().map(|(k, v)| facts.build(k, v, false)).collect();
             built
                 .iter()
                 .map(|f| (f.status, f.source_count(), reasons::explain(f, &built)))

@@ -9,8 +9,7 @@ use crate::claims::{AsOfSource, Claim, Scope};
 use crate::normalize::Amount;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::io::{Read, Seek, SeekFrom, Write};
-use std::sync::Mutex;
+use std::io::Write;
 
 /// Where a string lives in a [`TextStore`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,14 +20,15 @@ pub struct TextRef {
 
 /// Append-only text storage: in memory up to a budget, then the older part
 /// goes to an anonymous temporary file (deleted when the store is dropped)
-/// and is read back on demand. If no temporary file can be made, everything
-/// stays in memory: the run is slower to nothing, only larger.
+/// and is read back on demand, by position, from any thread. If no
+/// temporary file can be made (or on a platform without positioned reads),
+/// everything stays in memory: the run is only larger.
 #[derive(Debug)]
 pub struct TextStore {
     mem: String,
     /// Bytes already written to `file`; `mem` starts at this offset.
     spilled: u64,
-    file: Option<Mutex<std::fs::File>>,
+    file: Option<std::fs::File>,
     budget: usize,
     spill_failed: bool,
 }
@@ -49,7 +49,7 @@ impl TextStore {
             spilled: 0,
             file: None,
             budget,
-            spill_failed: false,
+            spill_failed: !cfg!(any(unix, windows)),
         }
     }
 
@@ -73,19 +73,15 @@ impl TextStore {
     fn spill(&mut self) {
         if self.file.is_none() {
             match tempfile::tempfile() {
-                Ok(f) => self.file = Some(Mutex::new(f)),
+                Ok(f) => self.file = Some(f),
                 Err(_) => {
                     self.spill_failed = true;
                     return;
                 }
             }
         }
-        let Some(file) = &self.file else { return };
-        let mut f = file.lock().unwrap_or_else(|e| e.into_inner());
-        let written = f
-            .seek(SeekFrom::Start(self.spilled))
-            .and_then(|_| f.write_all(self.mem.as_bytes()));
-        match written {
+        let Some(f) = &mut self.file else { return };
+        match f.write_all(self.mem.as_bytes()) {
             Ok(()) => {
                 self.spilled += self.mem.len() as u64;
                 self.mem.clear();
@@ -95,25 +91,20 @@ impl TextStore {
         }
     }
 
-    /// The string at `r`. Text read back from the spill file is the text
-    /// written there; should the file fail to read, the claim shows a
-    /// placeholder rather than stopping the report.
+    /// The string at `r`. Should the spill file fail to read back, the
+    /// claim shows a placeholder rather than stopping the report.
     pub fn get(&self, r: TextRef) -> Cow<'_, str> {
         if r.offset >= self.spilled {
             let at = (r.offset - self.spilled) as usize;
             return Cow::Borrowed(self.mem.get(at..at + r.len as usize).unwrap_or(""));
         }
-        let Some(file) = &self.file else {
-            return Cow::Borrowed("");
-        };
-        let mut f = file.lock().unwrap_or_else(|e| e.into_inner());
         let mut buf = vec![0u8; r.len as usize];
-        let read = f
-            .seek(SeekFrom::Start(r.offset))
-            .and_then(|_| f.read_exact(&mut buf));
-        match read.map(|_| String::from_utf8(buf)) {
-            Ok(Ok(s)) => Cow::Owned(s),
-            _ => Cow::Borrowed("[text unavailable: the temporary file could not be read]"),
+        match self.file.as_ref().map(|f| read_at(f, &mut buf, r.offset)) {
+            Some(Ok(())) => match String::from_utf8(buf) {
+                Ok(s) => Cow::Owned(s),
+                Err(_) => Cow::Borrowed(UNREADABLE),
+            },
+            _ => Cow::Borrowed(UNREADABLE),
         }
     }
 
@@ -121,6 +112,32 @@ impl TextStore {
     pub fn memory(&self) -> usize {
         self.mem.capacity()
     }
+}
+
+const UNREADABLE: &str = "[text unavailable: the temporary file could not be read]";
+
+#[cfg(unix)]
+fn read_at(f: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(f, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_at(f: &std::fs::File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
+    while !buf.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(f, buf, offset)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                offset += n as u64;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(any(unix, windows)))]
+fn read_at(_: &std::fs::File, _: &mut [u8], _: u64) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 /// Interned names, numbered in first-seen order until [`Names::sort`].
@@ -179,7 +196,7 @@ pub struct Row {
     pub unit: u32,
     pub start: usize,
     pub end: usize,
-    pub text: TextRef,
+    pub text: Box<str>,
     pub sentence: TextRef,
     pub amount: Amount,
     pub qualifiers: Box<[Box<str>]>,
@@ -254,7 +271,7 @@ impl ClaimTable {
             unit: self.names.id(&c.unit),
             start: c.span.start,
             end: c.span.end,
-            text: self.texts.push(&c.text),
+            text: c.text.as_str().into(),
             sentence,
             amount: c.amount.clone(),
             qualifiers: c.qualifiers.iter().map(|q| q.as_str().into()).collect(),
