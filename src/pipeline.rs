@@ -127,11 +127,17 @@ pub struct RunOptions {
     /// the rest of each article is dropped once analysed, so memory does not
     /// grow with the corpus.
     pub keep_text: usize,
+    /// Bytes of claim sentences held in memory; past it they go to a
+    /// temporary file and are read back when the reports are written.
+    pub sentence_memory: usize,
 }
 
 impl Default for RunOptions {
     fn default() -> Self {
-        RunOptions { keep_text: 8 << 20 }
+        RunOptions {
+            keep_text: 8 << 20,
+            sentence_memory: crate::reconcile::TextStore::DEFAULT_BUDGET,
+        }
     }
 }
 
@@ -216,7 +222,7 @@ pub fn run(inputs: &[PathBuf], rules: &RuleSet) -> Result<RunResult> {
 /// The whole pipeline: stream the documents, keep their claims in a compact
 /// table, then reconcile.
 pub fn run_with(inputs: &[PathBuf], rules: &RuleSet, options: RunOptions) -> Result<RunResult> {
-    let mut table = ClaimTable::new();
+    let mut table = ClaimTable::with_text_budget(options.sentence_memory);
     let mut documents = Vec::new();
     let mut kept = 0usize;
     process_each(
@@ -250,4 +256,40 @@ pub fn run_with(inputs: &[PathBuf], rules: &RuleSet, options: RunOptions) -> Res
     )?;
     let facts = reconcile::reconcile_table(table);
     Ok(RunResult { documents, facts })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::json::facts_json;
+
+    fn corpus() -> Vec<PathBuf> {
+        vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus")]
+    }
+
+    #[test]
+    fn budgets_change_what_is_kept_never_the_facts() {
+        let rules = RuleSet::builtin().unwrap();
+        let full = run(&corpus(), &rules).unwrap();
+        assert!(full
+            .documents
+            .iter()
+            .all(|d| d.result.as_ref().unwrap().text.is_some()));
+        // No article text kept, every sentence spilled to the temporary file.
+        let lean = run_with(
+            &corpus(),
+            &rules,
+            RunOptions {
+                keep_text: 0,
+                sentence_memory: 0,
+            },
+        )
+        .unwrap();
+        assert!(lean
+            .documents
+            .iter()
+            .all(|d| d.result.as_ref().unwrap().text.is_none()));
+        assert_eq!(facts_json(&full), facts_json(&lean));
+        assert!(facts_json(&lean).contains("\"sentence\": \"Amazon"));
+    }
 }

@@ -2,6 +2,7 @@
 
 use crate::support::{bin, corpus_files, read, run, stdout, temp_dir};
 use serde_json::Value;
+use std::path::{Path, PathBuf};
 
 fn facts(out: &std::path::Path) -> Value {
     serde_json::from_slice(&read(&out.join("facts.json"))).expect("facts.json parses")
@@ -221,6 +222,73 @@ fn output_is_identical_across_threads_and_file_order() {
     let rev = bin().arg("reconcile").args(&files).output().unwrap();
     assert!(fwd.status.success());
     assert_eq!(stdout(&fwd), stdout(&rev));
+}
+
+/// A folder of many articles (more than one batch of the streaming
+/// pipeline) with skipped files among them: the sample articles copied
+/// under other names into three subfolders, plus a binary file and one
+/// with invalid UTF-8.
+fn many_articles(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    for (i, sub) in ["a", "b", "c"].iter().enumerate() {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        for k in 0..30 {
+            for (j, f) in corpus_files().iter().enumerate() {
+                let to = dir.join(sub).join(format!("{k:02}-{j}-{i}.txt"));
+                std::fs::copy(f, to).unwrap();
+            }
+        }
+    }
+    std::fs::write(dir.join("b").join("15-bin.txt"), b"\x89PNG\0\0").unwrap();
+    std::fs::write(dir.join("c").join("07-latin1.txt"), b"caf\xe9").unwrap();
+    dir
+}
+
+#[test]
+fn many_files_give_the_same_report_whatever_the_threads_and_order() {
+    let input = many_articles("many-in");
+    let out = |threads: &str, files: &[String]| {
+        let dir = temp_dir(&format!("many-out-{threads}-{}", files.len()));
+        let o = bin()
+            .args(["--threads", threads, "run", "--out"])
+            .arg(&dir)
+            .args(files)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "two files are skipped");
+        let text = stdout(&o).replace(dir.to_str().unwrap(), "OUT");
+        let files = ["facts.json", "report.md", "report.html"].map(|f| read(&dir.join(f)));
+        (text, files)
+    };
+    let folder = [input.to_string_lossy().into_owned()];
+    let one = out("1", &folder);
+    let two = out("2", &folder);
+    assert_eq!(one, two);
+    assert!(
+        one.0.contains("452 documents (450 processed, 2 skipped)"),
+        "{}",
+        one.0
+    );
+    // The same files named one by one, forwards and backwards.
+    let mut files: Vec<String> = walk(&input);
+    files.sort();
+    let fwd = out("2", &files);
+    files.reverse();
+    let rev = out("2", &files);
+    assert_eq!(fwd, rev);
+}
+
+fn walk(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p.to_string_lossy().into_owned());
+        }
+    }
+    out
 }
 
 #[test]
