@@ -98,6 +98,24 @@ pub struct Claim {
     pub object_span: Option<Span>,
 }
 
+impl Claim {
+    /// Move the spans `by` bytes (a piece of a large document → the document).
+    pub fn shift(&mut self, by: usize) {
+        self.span = self.span.shifted(by);
+        self.sentence = self.sentence.shifted(by);
+        for s in [
+            &mut self.trigger_span,
+            &mut self.subject_span,
+            &mut self.object_span,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            *s = s.shifted(by);
+        }
+    }
+}
+
 /// A value that formed no claim, and why (for `crosscheck explain`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unclaimed {

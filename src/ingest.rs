@@ -147,18 +147,27 @@ fn classify(out: &mut Listing, name: String, path: PathBuf) {
 /// Read one file as UTF-8 text, or say why it cannot be a document.
 pub fn read(file: &InputFile) -> std::result::Result<String, String> {
     let bytes = std::fs::read(&file.path).map_err(|e| format!("cannot read: {e}"))?;
-    decode(&bytes)
+    decode_owned(bytes)
+}
+
+/// [`decode`] without a copy: the bytes become the text.
+pub fn decode_owned(bytes: Vec<u8>) -> std::result::Result<String, String> {
+    if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
+        return Err("binary file (contains NUL bytes)".to_string());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        format!("invalid UTF-8 at byte {at} (save the file as UTF-8)")
+    })
 }
 
 /// Bytes → text: binary and invalid UTF-8 are reasons to skip, with where.
 pub fn decode(bytes: &[u8]) -> std::result::Result<String, String> {
+    // Check before copying: a binary file is not copied at all.
     if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
         return Err("binary file (contains NUL bytes)".to_string());
     }
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        format!("invalid UTF-8 at byte {at} (save the file as UTF-8)")
-    })
+    decode_owned(bytes.to_vec())
 }
 
 #[cfg(test)]

@@ -29,6 +29,17 @@ pub struct Analysis {
 /// Tokenize, extract and build claims for one text. `doc_date` overrides the
 /// date found in the text (used by rule examples and conformance tests).
 pub fn analyze(text: &str, rules: &RuleSet, doc_date: Option<DateValue>) -> Analysis {
+    analyze_as(text, rules, doc_date, true)
+}
+
+/// [`analyze`]; without `find_date` the text's own date is not looked for
+/// (a later piece of a large document has its first piece's date or none).
+fn analyze_as(
+    text: &str,
+    rules: &RuleSet,
+    doc_date: Option<DateValue>,
+    find_date: bool,
+) -> Analysis {
     let mut tokens = tokenize::tokenize(text);
     let mut mentions = extract::extract(text, &tokens, rules);
     // A mention never straddles a sentence boundary: join such sentences
@@ -46,7 +57,7 @@ pub fn analyze(text: &str, rules: &RuleSet, doc_date: Option<DateValue>) -> Anal
             tokens.merge_with_next(a);
         }
     }
-    let doc_date = doc_date.or_else(|| document_date(text, &mentions));
+    let doc_date = doc_date.or_else(|| find_date.then(|| document_date(text, &mentions)).flatten());
     // Year-less dates resolve against the document date, else against the
     // latest date the article itself states with a year ("February 19" in an
     // article that mentions "October 6, 2014"); never against today's clock.
@@ -59,6 +70,105 @@ pub fn analyze(text: &str, rules: &RuleSet, doc_date: Option<DateValue>) -> Anal
         doc_date,
         claims,
         unclaimed,
+    }
+}
+
+/// Documents longer than this are analysed piece by piece (see [`pieces`]).
+pub const LARGE_DOCUMENT: usize = 8 << 20;
+
+/// The length a piece of a large document aims at.
+pub const PIECE: usize = 1 << 20;
+
+/// Cut a large text into pieces of about `size` bytes, each ending at a
+/// paragraph break if there is one in its second half, else at a line
+/// break, else after white space, else at a character boundary. Returns the
+/// byte ranges; together they are the whole text.
+pub fn pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    let size = size.max(4);
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size {
+        let mut limit = start + size;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        let half = window.len() / 2;
+        let cut = [
+            window.rfind("\n\n").map(|i| i + 2),
+            window.rfind('\n').map(|i| i + 1),
+            window
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map(|(i, c)| i + c.len_utf8()),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|&i| i > half)
+        .unwrap_or(window.len());
+        out.push(start..start + cut);
+        start += cut;
+    }
+    out.push(start..text.len());
+    out
+}
+
+/// Analyse a text whole, or a large one piece by piece: each piece's
+/// analysis has document offsets and the first piece's document date, and
+/// is handed to `f` on its own, so memory holds the text and one piece's
+/// analysis, not the analysis of 200 MB at once. A claim never reaches
+/// across a piece boundary (pieces end at paragraph breaks where they can).
+pub fn analyze_in_pieces<T: Send>(
+    text: &str,
+    rules: &RuleSet,
+    f: impl Fn(Analysis) -> T + Sync,
+) -> Vec<T> {
+    analyze_sized(text, rules, LARGE_DOCUMENT, PIECE, f)
+}
+
+fn analyze_sized<T: Send>(
+    text: &str,
+    rules: &RuleSet,
+    large: usize,
+    piece: usize,
+    f: impl Fn(Analysis) -> T + Sync,
+) -> Vec<T> {
+    if text.len() <= large {
+        return vec![f(analyze(text, rules, None))];
+    }
+    let pieces = pieces(text, piece);
+    // The first piece finds the document's date; the others, in parallel,
+    // take it.
+    let first = analyze_as(&text[pieces[0].clone()], rules, None, true);
+    let doc_date = first.doc_date.clone();
+    let mut out = vec![f(first)];
+    out.par_extend(pieces[1..].par_iter().map(|r| {
+        let mut a = analyze_as(&text[r.clone()], rules, doc_date.clone(), false);
+        a.shift(r.start);
+        f(a)
+    }));
+    out
+}
+
+impl Analysis {
+    /// Move every span `by` bytes (a piece of a large document → the document).
+    pub fn shift(&mut self, by: usize) {
+        for s in &mut self.tokens.sentences {
+            s.span = s.span.shifted(by);
+        }
+        for w in &mut self.tokens.word_starts {
+            *w += by;
+        }
+        for m in &mut self.mentions {
+            m.shift(by);
+        }
+        for c in &mut self.claims {
+            c.shift(by);
+        }
+        for u in &mut self.unclaimed {
+            u.span = u.span.shifted(by);
+        }
     }
 }
 
@@ -92,7 +202,8 @@ pub struct DocSummary {
     /// report), while the run's budget for kept text lasts (see
     /// [`RunOptions::keep_text`]); `None` past it.
     pub text: Option<Kept>,
-    pub doc_date: Option<DateValue>,
+    /// The document's own date (ISO), if found.
+    pub date: Option<Box<str>>,
     pub mentions: usize,
     pub claims: usize,
 }
@@ -118,6 +229,15 @@ impl RunResult {
     pub fn skipped(&self) -> usize {
         self.documents.len() - self.processed()
     }
+}
+
+/// What a run's worker hands on from one document (or piece).
+struct Piece {
+    text: Option<String>,
+    doc_date: Option<DateValue>,
+    mention_count: usize,
+    mentions: Vec<Mention>,
+    claims: Vec<Claim>,
 }
 
 /// How much a run keeps besides its claims.
@@ -151,6 +271,9 @@ const BATCH_PER_THREAD: usize = 16;
 /// in name order, skipped files (`Err(reason)`) in their place. Only a
 /// batch of texts is in memory at a time; the order, and so the output,
 /// is the same whatever the thread count or the order of files on disk.
+/// A document larger than [`LARGE_DOCUMENT`] is analysed in pieces: `work`
+/// is called once per piece (with the whole text and the piece's analysis,
+/// in document offsets) and `sink` gets one result per piece.
 pub fn process_each<T, W, S>(
     inputs: &[PathBuf],
     rules: &RuleSet,
@@ -159,8 +282,8 @@ pub fn process_each<T, W, S>(
 ) -> Result<()>
 where
     T: Send,
-    W: Fn(&str, String, Analysis) -> T + Sync,
-    S: FnMut(String, std::result::Result<T, String>),
+    W: Fn(&str, &str, Analysis) -> T + Sync,
+    S: FnMut(String, std::result::Result<Vec<T>, String>),
 {
     let listing = ingest::list(inputs)?;
     let mut items: Vec<std::result::Result<InputFile, Skipped>> = listing
@@ -176,13 +299,11 @@ where
     items.sort_by_key(name);
     let batch = BATCH_PER_THREAD * rayon::current_num_threads().max(1);
     for chunk in items.chunks(batch) {
-        let done: Vec<std::result::Result<T, String>> = chunk
+        let done: Vec<std::result::Result<Vec<T>, String>> = chunk
             .par_iter()
             .map(|item| match item {
-                Ok(file) => ingest::read(file).map(|text| {
-                    let a = analyze(&text, rules, None);
-                    work(&file.name, text, a)
-                }),
+                Ok(file) => ingest::read(file)
+                    .map(|text| analyze_in_pieces(&text, rules, |a| work(&file.name, &text, a))),
                 Err(s) => Err(s.reason.clone()),
             })
             .collect();
@@ -193,24 +314,21 @@ where
     Ok(())
 }
 
+/// Each document's name and its results, or why it was skipped.
+pub type Collected<T> = Vec<(String, std::result::Result<Vec<T>, String>)>;
+
 /// [`process_each`], collected: each document's name and what `f` made of
-/// it (`Err(reason)` for a skipped file), in name order.
-pub fn process_with<T, F>(
-    inputs: &[PathBuf],
-    rules: &RuleSet,
-    f: F,
-) -> Result<Vec<(String, std::result::Result<T, String>)>>
+/// it, the pieces of a large document joined (`Err(reason)` for a skipped
+/// file), in name order.
+pub fn process_with<T, F>(inputs: &[PathBuf], rules: &RuleSet, f: F) -> Result<Collected<T>>
 where
     T: Send,
-    F: Fn(&str, &str, Analysis) -> T + Sync,
+    F: Fn(&str, &str, Analysis) -> Vec<T> + Sync,
 {
     let mut out = Vec::new();
-    process_each(
-        inputs,
-        rules,
-        |name, text, a| f(name, &text, a),
-        |name, r| out.push((name, r)),
-    )?;
+    process_each(inputs, rules, f, |name, r| {
+        out.push((name, r.map(|p| p.into_iter().flatten().collect())))
+    })?;
     Ok(out)
 }
 
@@ -225,35 +343,57 @@ pub fn run_with(inputs: &[PathBuf], rules: &RuleSet, options: RunOptions) -> Res
     let mut table = ClaimTable::with_text_budget(options.sentence_memory);
     let mut documents = Vec::new();
     let mut kept = 0usize;
+    // A worker keeps the text and mentions only of a document that may
+    // still fit in the kept-text budget; the sink, in name order, decides.
+    let keepable = |text: &str| text.len() <= options.keep_text.min(LARGE_DOCUMENT);
     process_each(
         inputs,
         rules,
-        |_, text, a| (text, a.doc_date, a.mentions, a.claims),
+        |_, text, a| Piece {
+            text: keepable(text).then(|| text.to_string()),
+            doc_date: a.doc_date,
+            mention_count: a.mentions.len(),
+            mentions: if keepable(text) {
+                a.mentions
+            } else {
+                Vec::new()
+            },
+            claims: a.claims,
+        },
         |name, result| {
-            let result = result.map(|(text, doc_date, mentions, claims)| {
-                for c in &claims {
-                    table.push(&name, c);
-                }
-                let keep = kept + text.len() <= options.keep_text;
-                let summary = DocSummary {
+            let result = result.map(|pieces| {
+                let mut summary = DocSummary {
                     text: None,
-                    doc_date,
-                    mentions: mentions.len(),
-                    claims: claims.len(),
+                    date: pieces
+                        .first()
+                        .and_then(|p| p.doc_date.as_ref()?.value.as_deref())
+                        .map(Box::from),
+                    mentions: 0,
+                    claims: 0,
                 };
-                if keep {
-                    kept += text.len();
-                    DocSummary {
-                        text: Some(Kept { text, mentions }),
-                        ..summary
+                let mut kept_text = None;
+                let mut mentions = Vec::new();
+                for p in pieces {
+                    for c in &p.claims {
+                        table.push(&name, c);
                     }
-                } else {
-                    summary
+                    summary.mentions += p.mention_count;
+                    summary.claims += p.claims.len();
+                    mentions.extend(p.mentions);
+                    kept_text = kept_text.or(p.text);
                 }
+                if let Some(text) = kept_text {
+                    if kept + text.len() <= options.keep_text {
+                        kept += text.len();
+                        summary.text = Some(Kept { text, mentions });
+                    }
+                }
+                summary
             });
             documents.push(DocOutcome { name, result });
         },
     )?;
+
     let facts = reconcile::reconcile_table(table);
     Ok(RunResult { documents, facts })
 }
@@ -262,6 +402,68 @@ pub fn run_with(inputs: &[PathBuf], rules: &RuleSet, options: RunOptions) -> Res
 mod tests {
     use super::*;
     use crate::report::json::facts_json;
+
+    #[test]
+    fn pieces_cover_the_text_and_end_at_breaks() {
+        let text = "First paragraph, one line.\n\nSecond — with “quotes” and more words here.\nA line.\n\nLast";
+        for size in [4, 10, 25, 40, 1000] {
+            let p = pieces(text, size);
+            assert_eq!(p.first().unwrap().start, 0);
+            assert_eq!(p.last().unwrap().end, text.len());
+            for w in p.windows(2) {
+                assert_eq!(w[0].end, w[1].start);
+            }
+            for r in &p {
+                assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                assert!(!r.is_empty());
+            }
+        }
+        let p = pieces(text, 40);
+        assert!(text[p[0].clone()].ends_with("\n\n"), "{p:?}");
+        // No break at all: cut at a character boundary, never inside one.
+        let solid = "é".repeat(50);
+        let p = pieces(&solid, 7);
+        assert!(p[..p.len() - 1].iter().all(|r| r.len() == 6), "{p:?}");
+        assert!(p.last().unwrap().len() <= 7);
+    }
+
+    #[test]
+    fn a_document_in_pieces_keeps_document_offsets() {
+        let rules = RuleSet::builtin().unwrap();
+        let path = corpus()[0].join("000_9de286f62ec30d0e.txt");
+        let text = std::fs::read_to_string(path).unwrap();
+        let whole = analyze(&text, &rules, None);
+        let parts = analyze_sized(&text, &rules, 1000, 2000, |a| a);
+        assert!(parts.len() > 3);
+        let (mut mentions, mut claims) = (0, 0);
+        for a in &parts {
+            assert_eq!(a.doc_date, parts[0].doc_date);
+            for m in &a.mentions {
+                let found = whole
+                    .mentions
+                    .iter()
+                    .any(|w| w.span == m.span && w.kind == m.kind);
+                mentions += usize::from(found);
+            }
+            for c in &a.claims {
+                assert_eq!(&text[c.sentence.range()], c.sentence_text);
+                assert_eq!(&text[c.span.range()], c.text);
+                claims += 1;
+            }
+        }
+        // Nearly everything is found as in the whole text (a piece boundary
+        // may cut a claim's context, never a mention's offsets).
+        assert!(
+            mentions * 10 >= whole.mentions.len() * 9,
+            "{mentions} of {}",
+            whole.mentions.len()
+        );
+        assert!(
+            claims * 10 >= whole.claims.len() * 7,
+            "{claims} of {}",
+            whole.claims.len()
+        );
+    }
 
     fn corpus() -> Vec<PathBuf> {
         vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus")]

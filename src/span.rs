@@ -13,6 +13,11 @@ pub struct Span {
 }
 
 impl Span {
+    /// The same span `by` bytes later.
+    pub fn shifted(self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+
     pub fn new(start: usize, end: usize) -> Span {
         debug_assert!(start <= end);
         Span { start, end }

@@ -89,6 +89,12 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// Move the spans `by` bytes (a piece of a large document → the document).
+    pub fn shift(&mut self, by: usize) {
+        self.span = self.span.shifted(by);
+        self.value_span = self.value_span.shifted(by);
+    }
+
     pub fn money(&self) -> Option<&Money> {
         match &self.value {
             Value::Money(m) => Some(m),

@@ -19,13 +19,12 @@ mod table;
 mod tranches;
 
 pub use fact::{ClaimOut, Fact, Status, ValueOut};
-pub use table::{ClaimTable, TextStore};
+pub use table::{ClaimTable, Row, TextStore};
 
 use crate::claims::{AsOfSource, Claim, Scope};
 use crate::normalize::intervals_overlap;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
-use table::Row;
 
 /// A claim with the document it came from.
 #[derive(Debug, Clone)]

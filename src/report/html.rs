@@ -10,7 +10,10 @@
 //! in the address applies them on load. Every piece of article text goes
 //! through `esc`, so an article holding `<script>` shows it as text.
 
-use super::{more, Summary, MAX_DOCUMENTS_LISTED, MAX_FACTS_SHOWN};
+use super::{
+    capped_list, more, Summary, MAX_CLAIMS_SHOWN, MAX_DOCUMENTS_LISTED, MAX_FACTS_SHOWN,
+    MAX_SOURCES_SHOWN,
+};
 use crate::extract::{Kind, Mention};
 use crate::pipeline::{DocSummary, RunOptions, RunResult};
 use crate::reconcile::{ClaimOut, Fact, Status};
@@ -250,7 +253,7 @@ fn fact_html(
             esc(&v.display),
             v.sources.len(),
             if v.sources.len() == 1 { "" } else { "s" },
-            sources.join(", "),
+            capped_list(&sources, MAX_SOURCES_SHOWN),
             v.stated
                 .iter()
                 .map(|s| format!("“{}”", esc(s)))
@@ -286,7 +289,8 @@ fn fact_html(
         }
     }
     out.push_str("<ol class=\"timeline\" aria-label=\"claims by as-of date\">");
-    for (when, value, doc, n) in entries {
+    let more_entries = entries.len().saturating_sub(MAX_CLAIMS_SHOWN);
+    for (when, value, doc, n) in entries.into_iter().take(MAX_CLAIMS_SHOWN) {
         let times = if n > 1 {
             format!(" ×{n}")
         } else {
@@ -299,6 +303,9 @@ fn fact_html(
             esc(&value),
             esc(short(doc))
         );
+    }
+    if more_entries > 0 {
+        let _ = write!(out, "<li class=\"muted\">… and {more_entries} more</li>");
     }
     out.push_str("</ol>\n");
     if !f.reasons.is_empty() {
@@ -319,7 +326,7 @@ fn fact_html(
         f.claims.len(),
         if f.claims.len() == 1 { "" } else { "s" }
     );
-    for c in &f.claims {
+    for c in f.claims.iter().take(MAX_CLAIMS_SHOWN) {
         let i = doc_index.get(c.doc.as_str()).copied();
         let doc = i.and_then(|i| docs[i].2);
         let sentence = match doc {
@@ -340,6 +347,9 @@ fn fact_html(
             "<div class=\"claim\"><div>{sentence}</div><div class=\"meta\">{link} · {}</div></div>",
             esc(&meta.join(" · "))
         );
+    }
+    if let Some(m) = more(f.claims.len(), MAX_CLAIMS_SHOWN, "claims") {
+        let _ = writeln!(out, "<p class=\"muted\">{}</p>", esc(&m));
     }
     out.push_str("</details>\n</article>\n");
 }
@@ -464,16 +474,12 @@ fn documents_html(out: &mut String, docs: &[(usize, &str, Option<&DocSummary>)],
             Some(d) if d.text.is_none() && listed >= MAX_DOCUMENTS_LISTED => {}
             Some(d) => {
                 listed += 1;
-                let date = d
-                    .doc_date
-                    .as_ref()
-                    .and_then(|v| v.value.clone())
-                    .unwrap_or_else(|| "no date found".into());
+                let date = d.date.as_deref().unwrap_or("no date found");
                 let _ = writeln!(
                     out,
                     "<article class=\"doc\" id=\"doc-{i}\"><h3>{}</h3><div class=\"muted\">{} · {} mentions · {} claims</div>",
                     esc(name),
-                    esc(&date),
+                    esc(date),
                     d.mentions,
                     d.claims
                 );

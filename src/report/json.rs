@@ -120,7 +120,7 @@ pub fn write_facts_json(run: &RunResult, w: &mut dyn Write) -> std::io::Result<(
                 doc: &d.name,
                 status: "ok",
                 reason: None,
-                date: s.doc_date.as_ref().and_then(|x| x.value.as_deref()),
+                date: s.date.as_deref(),
                 mentions: s.mentions,
                 claims: s.claims,
             },

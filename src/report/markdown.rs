@@ -3,7 +3,10 @@
 //! value in bold; then consistent facts; then single-source facts; then the
 //! documents processed and skipped.
 
-use super::{more, Summary, MAX_DOCUMENTS_LISTED, MAX_FACTS_SHOWN};
+use super::{
+    capped_list, more, Summary, MAX_CLAIMS_SHOWN, MAX_DOCUMENTS_LISTED, MAX_FACTS_SHOWN,
+    MAX_SOURCES_SHOWN,
+};
 use crate::pipeline::RunResult;
 use crate::reconcile::{Fact, Status};
 use std::fmt::Write;
@@ -54,7 +57,7 @@ fn fact_section(out: &mut String, f: &Fact, detailed: bool) {
             out,
             "| {} | {} | {} |",
             esc(&v.display),
-            esc(&v.sources.join(", ")),
+            esc(&capped_list(&v.sources, MAX_SOURCES_SHOWN)),
             v.stated
                 .iter()
                 .map(|s| format!("\"{}\"", esc(s)))
@@ -72,7 +75,7 @@ fn fact_section(out: &mut String, f: &Fact, detailed: bool) {
     }
     if detailed {
         let _ = writeln!(out, "Claims:\n");
-        for c in &f.claims {
+        for c in f.claims.iter().take(MAX_CLAIMS_SHOWN) {
             let tags = c.notes();
             let _ = writeln!(
                 out,
@@ -87,6 +90,9 @@ fn fact_section(out: &mut String, f: &Fact, detailed: bool) {
                     format!(" — {}", esc(&tags.join("; ")))
                 }
             );
+        }
+        if let Some(m) = more(f.claims.len(), MAX_CLAIMS_SHOWN, "claims") {
+            let _ = writeln!(out, "- {m}");
         }
         out.push('\n');
     }
@@ -132,10 +138,7 @@ pub fn render(run: &RunResult, rules_origin: &str) -> String {
                     out,
                     "| {} | processed | {} | {} | {} |",
                     esc(&d.name),
-                    x.doc_date
-                        .as_ref()
-                        .and_then(|v| v.value.clone())
-                        .unwrap_or_else(|| "—".into()),
+                    x.date.as_deref().unwrap_or("—"),
                     x.mentions,
                     x.claims
                 );

@@ -19,11 +19,31 @@ use crate::reconcile::Status;
 /// Facts of each status that report.md and report.html show in full; the
 /// rest are counted there and are all in facts.json. A page of a million
 /// facts is no review: past this, a reader filters facts.json instead.
-pub const MAX_FACTS_SHOWN: usize = 1000;
+pub const MAX_FACTS_SHOWN: usize = 500;
 
 /// Processed documents listed in report.md and report.html (skipped ones are
 /// always all listed).
 pub const MAX_DOCUMENTS_LISTED: usize = 5000;
+
+/// Claims (with their sentences) shown under one fact, and timeline entries.
+pub const MAX_CLAIMS_SHOWN: usize = 20;
+
+/// Sources named for one value.
+pub const MAX_SOURCES_SHOWN: usize = 20;
+
+/// At most `max` items joined by ", ", then "and N more".
+pub fn capped_list(items: &[String], max: usize) -> String {
+    let mut s = items
+        .iter()
+        .take(max)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > max {
+        s.push_str(&format!(" and {} more", items.len() - max));
+    }
+    s
+}
 
 /// "… and 12 more in facts.json" (or nothing when none were cut).
 pub fn more(total: usize, shown: usize, what: &str) -> Option<String> {
