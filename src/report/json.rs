@@ -10,6 +10,7 @@ use crate::extract::{Mention, Value};
 use crate::normalize::Amount;
 use crate::pipeline::RunResult;
 use crate::rules::RuleSet;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::io::Write;
 
@@ -148,11 +149,22 @@ pub fn write_facts_json(run: &RunResult, w: &mut dyn Write) -> std::io::Result<(
         return Ok(());
     }
     w.write_all(b"  \"facts\": [\n")?;
-    for (i, f) in run.facts.iter().enumerate() {
-        if i > 0 {
-            w.write_all(b",\n")?;
+    // Facts are built and printed in parallel, a chunk at a time, and
+    // written in order.
+    const CHUNK: usize = 4096;
+    let n = run.facts.len();
+    for start in (0..n).step_by(CHUNK) {
+        let printed: Vec<String> = (start..(start + CHUNK).min(n))
+            .into_par_iter()
+            .filter_map(|i| run.facts.get(i))
+            .map(|f| pretty_at(&f, "    "))
+            .collect();
+        for (k, p) in printed.iter().enumerate() {
+            if start + k > 0 {
+                w.write_all(b",\n")?;
+            }
+            write!(w, "    {p}")?;
         }
-        write!(w, "    {}", pretty_at(&f, "    "))?;
     }
     w.write_all(b"\n  ]\n}\n")
 }
