@@ -16,17 +16,14 @@ use crosscheck::pipeline::analyze;
 use crosscheck::reconcile::{reconcile_table, ClaimTable};
 use crosscheck::rules::RuleSet;
 
+#[path = "common/mod.rs"]
+mod common;
+
 fn templates() -> Vec<Claim> {
     let rules = RuleSet::builtin().unwrap();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    paths
+    common::corpus()
         .iter()
-        .flat_map(|p| analyze(&std::fs::read_to_string(p).unwrap(), &rules, None).claims)
+        .flat_map(|t| analyze(t, &rules, None).claims)
         .collect()
 }
 

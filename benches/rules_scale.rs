@@ -12,18 +12,9 @@ use crosscheck::rules::{Layer, RuleSet, RuleSource};
 use std::hint::black_box;
 use std::time::Instant;
 
-fn corpus() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect()
-}
+#[path = "common/mod.rs"]
+mod common;
+use common::corpus;
 
 /// `copies` × the default rule count of generated rules, as one layer.
 fn generated(copies: usize) -> Layer {

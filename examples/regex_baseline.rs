@@ -8,33 +8,25 @@
 //! ```
 
 use regex::Regex;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for e in std::fs::read_dir(dir)? {
-        let p = e?.path();
-        if p.is_dir() {
-            files(&p, out)?;
-        } else {
-            out.push(p);
-        }
-    }
-    Ok(())
-}
+#[path = "common/mod.rs"]
+mod common;
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1) else {
         eprintln!("usage: regex_baseline DIR");
         return ExitCode::from(2);
     };
-    let mut paths = Vec::new();
-    if let Err(e) = files(Path::new(&dir), &mut paths) {
-        eprintln!("cannot list {dir}: {e}");
-        return ExitCode::from(2);
-    }
-    paths.sort();
+    let paths = match common::files(Path::new(&dir)) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("cannot list {dir}: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let re = Regex::new(r"\$\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:trillion|billion|million|bn|[mbk])\b)?")
         .expect("valid regex");
     let t = Instant::now();

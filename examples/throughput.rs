@@ -13,21 +13,12 @@
 use crosscheck::pipeline::analyze;
 use crosscheck::rules::RuleSet;
 use rayon::prelude::*;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for e in std::fs::read_dir(dir)? {
-        let p = e?.path();
-        if p.is_dir() {
-            files(&p, out)?;
-        } else {
-            out.push(p);
-        }
-    }
-    Ok(())
-}
+#[path = "common/mod.rs"]
+mod common;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,12 +30,13 @@ fn main() -> ExitCode {
     if threads.is_empty() {
         threads = vec![1, 2];
     }
-    let mut paths = Vec::new();
-    if let Err(e) = files(Path::new(dir), &mut paths) {
-        eprintln!("cannot list {dir}: {e}");
-        return ExitCode::from(2);
-    }
-    paths.sort();
+    let paths = match common::files(Path::new(dir)) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("cannot list {dir}: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let texts: Vec<String> = paths
         .iter()
         .filter_map(|p| std::fs::read_to_string(p).ok())
