@@ -128,3 +128,50 @@ fn a_folder_of_100000_tiny_files_is_counted_exactly() {
     assert_eq!(s["processed"], 100_000);
     assert_eq!(s["claims"], 1000);
 }
+
+#[test]
+fn a_file_larger_than_a_piece_keeps_exact_offsets() {
+    // 24 MB of real articles in one file: analysed in 1 MB pieces (cut at
+    // paragraph breaks), in parallel; every claim's offsets still point at
+    // its text in the file, and the file's date is the first piece's.
+    let dir = temp_dir("large-file");
+    let mut text = String::from("Published March 3, 2025\n\n");
+    let articles: Vec<String> = crate::support::corpus_files()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    while text.len() < 24 << 20 {
+        for a in &articles {
+            text.push_str(a);
+            text.push_str("\n\n");
+        }
+    }
+    std::fs::write(dir.join("large.txt"), &text).unwrap();
+    let out = temp_dir("large-file-out");
+    let o = run(&["run", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let f = facts(&out);
+    let d = doc(&f, "large.txt");
+    assert_eq!(d["status"], "ok");
+    assert_eq!(d["date"], "2025-03-03");
+    let claims = d["claims"].as_u64().unwrap();
+    // Each copy of the corpus states its 40 claims.
+    assert!(
+        claims
+            >= 40 * (text.len() / (articles.iter().map(String::len).sum::<usize>())) as u64 * 9
+                / 10,
+        "{claims}"
+    );
+    let mut checked = 0;
+    for fact in f["facts"].as_array().unwrap() {
+        for c in fact["claims"].as_array().unwrap() {
+            let (s, e) = (
+                c["start"].as_u64().unwrap() as usize,
+                c["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&text[s..e], c["text"].as_str().unwrap());
+            checked += 1;
+        }
+    }
+    assert_eq!(checked as u64, claims);
+}
