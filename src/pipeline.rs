@@ -116,9 +116,10 @@ pub fn pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
 
 /// Analyse a text whole, or a large one piece by piece: each piece's
 /// analysis has document offsets and the first piece's document date, and
-/// is handed to `f` on its own, so memory holds the text and one piece's
-/// analysis, not the analysis of 200 MB at once. A claim never reaches
-/// across a piece boundary (pieces end at paragraph breaks where they can).
+/// is handed to `f` on its own, so memory holds the text and the analyses
+/// of the pieces in flight (one per thread), not the analysis of 200 MB at
+/// once. A claim never reaches across a piece boundary (pieces end at
+/// paragraph breaks where they can).
 pub fn analyze_in_pieces<T: Send>(
     text: &str,
     rules: &RuleSet,

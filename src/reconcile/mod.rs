@@ -19,7 +19,8 @@ mod table;
 mod tranches;
 
 pub use fact::{ClaimOut, Fact, Status, ValueOut};
-pub use table::{ClaimTable, Row, TextStore};
+use table::Row;
+pub use table::{ClaimTable, TextStore};
 
 use crate::claims::{AsOfSource, Claim, Scope};
 use crate::normalize::intervals_overlap;

@@ -107,11 +107,6 @@ impl TextStore {
             _ => Cow::Borrowed(UNREADABLE),
         }
     }
-
-    /// Bytes kept in memory.
-    pub fn memory(&self) -> usize {
-        self.mem.capacity()
-    }
 }
 
 const UNREADABLE: &str = "[text unavailable: the temporary file could not be read]";

@@ -13,7 +13,7 @@ mod check;
 mod compile;
 pub mod format;
 mod layer;
-pub mod prefilter;
+mod prefilter;
 mod problem;
 
 pub use check::{check_examples, check_examples_where, ExampleFailure};
