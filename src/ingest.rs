@@ -163,10 +163,6 @@ pub fn decode_owned(bytes: Vec<u8>) -> std::result::Result<String, String> {
 
 /// Bytes → text: binary and invalid UTF-8 are reasons to skip, with where.
 pub fn decode(bytes: &[u8]) -> std::result::Result<String, String> {
-    // Check before copying: a binary file is not copied at all.
-    if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
-        return Err("binary file (contains NUL bytes)".to_string());
-    }
     decode_owned(bytes.to_vec())
 }
 

@@ -14,6 +14,7 @@ use crate::rules::RuleSet;
 use crate::tokenize::{self, Tokens};
 use rayon::prelude::*;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Everything crosscheck knows about one text.
 #[derive(Debug, Clone)]
@@ -293,11 +294,13 @@ where
         .map(Ok)
         .chain(listing.skipped.into_iter().map(Err))
         .collect();
-    let name = |i: &std::result::Result<InputFile, Skipped>| match i {
-        Ok(f) => f.name.clone(),
-        Err(s) => s.name.clone(),
-    };
-    items.sort_by_key(name);
+    fn name(i: &std::result::Result<InputFile, Skipped>) -> &str {
+        match i {
+            Ok(f) => &f.name,
+            Err(s) => &s.name,
+        }
+    }
+    items.sort_by(|a, b| name(a).cmp(name(b)));
     let batch = BATCH_PER_THREAD * rayon::current_num_threads().max(1);
     for chunk in items.chunks(batch) {
         let done: Vec<std::result::Result<Vec<T>, String>> = chunk
@@ -309,7 +312,7 @@ where
             })
             .collect();
         for (item, result) in chunk.iter().zip(done) {
-            sink(name(item), result);
+            sink(name(item).to_string(), result);
         }
     }
     Ok(())
@@ -343,10 +346,15 @@ pub fn run(inputs: &[PathBuf], rules: &RuleSet) -> Result<RunResult> {
 pub fn run_with(inputs: &[PathBuf], rules: &RuleSet, options: RunOptions) -> Result<RunResult> {
     let mut table = ClaimTable::with_text_budget(options.sentence_memory);
     let mut documents = Vec::new();
-    let mut kept = 0usize;
-    // A worker keeps the text and mentions only of a document that may
-    // still fit in the kept-text budget; the sink, in name order, decides.
-    let keepable = |text: &str| text.len() <= options.keep_text.min(LARGE_DOCUMENT);
+    // The sink, in name order, decides what is kept. A worker copies a
+    // text (and keeps its mentions) only while it may still fit: what is
+    // kept only grows, so once a text cannot fit now it never will, and a
+    // long run stops copying articles once the budget is spent.
+    let kept = AtomicUsize::new(0);
+    let keepable = |text: &str| {
+        text.len() <= LARGE_DOCUMENT
+            && kept.load(Ordering::Relaxed) + text.len() <= options.keep_text
+    };
     process_each(
         inputs,
         rules,
@@ -384,8 +392,9 @@ pub fn run_with(inputs: &[PathBuf], rules: &RuleSet, options: RunOptions) -> Res
                     kept_text = kept_text.or(p.text);
                 }
                 if let Some(text) = kept_text {
-                    if kept + text.len() <= options.keep_text {
-                        kept += text.len();
+                    let so_far = kept.load(Ordering::Relaxed);
+                    if so_far + text.len() <= options.keep_text {
+                        kept.store(so_far + text.len(), Ordering::Relaxed);
                         summary.text = Some(Kept { text, mentions });
                     }
                 }

@@ -122,10 +122,7 @@ pub struct Fact {
 impl Fact {
     /// Distinct documents among the claims.
     pub fn source_count(&self) -> usize {
-        let mut docs: Vec<&str> = self.claims.iter().map(|c| c.doc.as_str()).collect();
-        docs.sort();
-        docs.dedup();
-        docs.len()
+        distinct(self.claims.iter().map(|c| c.doc.as_str()))
     }
 
     /// "Amazon invests in Anthropic (total)"; "OpenAI is valued at … (total)".
@@ -180,13 +177,18 @@ fn slug(s: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
-/// The status of claims with these intervals from these documents:
+/// How many different items.
+pub fn distinct<T: Ord>(items: impl Iterator<Item = T>) -> usize {
+    let mut v: Vec<T> = items.collect();
+    v.sort_unstable();
+    v.dedup();
+    v.len()
+}
+
+/// The status of claims with these intervals from `docs` documents:
 /// conflict when no single value lies in every interval, else consistent
 /// when two or more documents state it, else single.
-pub fn judge<'a>(
-    intervals: impl Iterator<Item = (f64, f64)>,
-    docs: impl Iterator<Item = &'a str>,
-) -> Status {
+pub fn judge(intervals: impl Iterator<Item = (f64, f64)>, docs: usize) -> Status {
     let (mut lo, mut hi, mut n) = (f64::NEG_INFINITY, f64::INFINITY, 0);
     for (a, b) in intervals {
         lo = lo.max(a);
@@ -195,12 +197,9 @@ pub fn judge<'a>(
     }
     // Half-open intervals share a point when the highest start is below the lowest end.
     let common_point = n <= 1 || lo < hi;
-    let mut docs: Vec<&str> = docs.collect();
-    docs.sort_unstable();
-    docs.dedup();
     if !common_point {
         Status::Conflict
-    } else if docs.len() >= 2 {
+    } else if docs >= 2 {
         Status::Consistent
     } else {
         Status::Single
@@ -250,7 +249,7 @@ pub fn build(key: &FactKey, mut out: Vec<ClaimOut>) -> Fact {
 
     let status = judge(
         out.iter().map(|c| c.amount.interval()),
-        out.iter().map(|c| c.doc.as_str()),
+        distinct(out.iter().map(|c| c.doc.as_str())),
     );
     let id = [
         slug(&key.subject),

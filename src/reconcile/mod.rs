@@ -334,14 +334,8 @@ pub fn reconcile_table(mut table: ClaimTable) -> Facts {
                 .iter()
                 .map(|(_, rows)| {
                     let rows = || rows.iter().map(|&i| &t.rows[i as usize]);
-                    let status = fact::judge(
-                        rows().map(|r| r.amount.interval()),
-                        rows().map(|r| t.doc(r.doc)),
-                    );
-                    let mut docs: Vec<u32> = rows().map(|r| r.doc).collect();
-                    docs.sort_unstable();
-                    docs.dedup();
-                    (status, docs.len())
+                    let docs = fact::distinct(rows().map(|r| r.doc));
+                    (fact::judge(rows().map(|r| r.amount.interval()), docs), docs)
                 })
                 .collect();
             if judged.iter().all(|(s, _)| *s == Status::Single) {

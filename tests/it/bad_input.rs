@@ -1,6 +1,6 @@
 //! Bad input is skipped with its reason, counted, and never panics.
 
-use crate::support::{json_lines, run, stderr, stdout, temp_dir};
+use crate::support::{json_lines, run, run_to, stderr, stdout, temp_dir};
 use serde_json::Value;
 
 #[test]
@@ -24,7 +24,7 @@ fn every_file_is_accounted_for() {
     )
     .unwrap();
     let out = dir.join("out");
-    let o = run(&["run", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let o = run_to(&dir, &out);
     assert_eq!(
         o.status.code(),
         Some(1),

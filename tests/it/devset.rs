@@ -3,7 +3,7 @@
 //! they were set (see README), so a regression fails and the suite cannot
 //! pass by luck on the sample corpus alone.
 
-use crate::support::{json_lines, read, run, shared, stdout, temp_dir};
+use crate::support::{json_lines, read, run, run_to, shared, stdout, temp_dir};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -108,12 +108,7 @@ fn devset_extraction_meets_its_floors() {
 
 fn run_topic(dir: &std::path::Path, topic: &str) -> Value {
     let out = temp_dir(&format!("devset-{topic}"));
-    let o = run(&[
-        "run",
-        dir.join("articles").join(topic).to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = run_to(&dir.join("articles").join(topic), &out);
     assert!(o.status.success());
     serde_json::from_slice(&read(&out.join("facts.json"))).unwrap()
 }

@@ -3,7 +3,7 @@
 //! file is accounted for (processed, or skipped with its reason), the totals
 //! add up, and nothing panics.
 
-use crate::support::{run, stderr, temp_dir};
+use crate::support::{run_to, stderr, temp_dir};
 use serde_json::Value;
 
 fn facts(out: &std::path::Path) -> Value {
@@ -38,12 +38,7 @@ fn links_loops_and_permissions_are_accounted_for() {
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
     let readable_anyway = std::fs::read(&locked).is_ok(); // root ignores permissions
     let out = dir.join("out");
-    let o = run(&[
-        "run",
-        arts.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = run_to(&arts, &out);
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644)).unwrap();
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let f = facts(&out);
@@ -91,7 +86,7 @@ fn a_10_mb_article_without_a_newline_is_processed() {
     assert!(!text.contains('\n') && text.len() >= 10 * 1024 * 1024);
     std::fs::write(dir.join("long.txt"), &text).unwrap();
     let out = dir.join("out");
-    let o = run(&["run", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let o = run_to(&dir, &out);
     assert!(o.status.success(), "{}", stderr(&o));
     let f = facts(&out);
     assert_eq!(doc(&f, "long.txt")["status"], "ok");
@@ -116,12 +111,7 @@ fn a_folder_of_100000_tiny_files_is_counted_exactly() {
         }
     }
     let out = dir.join("out");
-    let o = run(&[
-        "run",
-        arts.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = run_to(&arts, &out);
     assert!(o.status.success(), "{}", stderr(&o));
     let s = &facts(&out)["summary"];
     assert_eq!(s["documents"], 100_000);
@@ -148,7 +138,7 @@ fn a_file_larger_than_a_piece_keeps_exact_offsets() {
     }
     std::fs::write(dir.join("large.txt"), &text).unwrap();
     let out = temp_dir("large-file-out");
-    let o = run(&["run", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let o = run_to(&dir, &out);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let f = facts(&out);
     let d = doc(&f, "large.txt");

@@ -7,7 +7,7 @@
 //! missing browser fails this test; on a developer's machine without one it
 //! prints that it was skipped and why.
 
-use crate::support::{corpus_files, run, stderr, temp_dir};
+use crate::support::{corpus_files, run_to, stderr, temp_dir};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -92,12 +92,7 @@ fn the_review_page_works_in_a_real_browser() {
     }
     std::fs::write(articles.join("hostile.txt"), HOSTILE).unwrap();
     let out = dir.join("out");
-    let o = run(&[
-        "run",
-        articles.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = run_to(&articles, &out);
     assert!(o.status.success(), "{}", stderr(&o));
     let page = out.join("report.html");
     let html = std::fs::read_to_string(&page).unwrap();

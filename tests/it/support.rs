@@ -18,6 +18,17 @@ pub fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("the binary runs")
 }
 
+/// `crosscheck run INPUT --out OUT`.
+pub fn run_to(input: &Path, out: &Path) -> Output {
+    bin()
+        .arg("run")
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .expect("the binary runs")
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
