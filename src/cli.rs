@@ -21,13 +21,19 @@ pub struct Cli {
     /// Worker threads (default: one per core). Output does not depend on it.
     #[arg(long, global = true, value_name = "N")]
     pub threads: Option<usize>,
+    /// Which field of a JSON record holds what, tried before the usual
+    /// names: KIND is id, title, text, date, source or url; NAME may be a
+    /// dotted path (source.name) or a comma-separated list. Repeatable.
+    #[arg(long = "field", global = true, value_name = "KIND=NAME")]
+    pub fields: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Process a folder of articles and write report.md and facts.json.
     Run {
-        /// Folder (or files) of .txt and .md articles.
+        /// Folder (or files) of articles: .txt, .md, saved web pages
+        /// (.html, .htm), JSON lines (.jsonl, .ndjson) or JSON (.json).
         #[arg(default_value = "corpus")]
         inputs: Vec<PathBuf>,
         /// Where to write the report.
@@ -68,6 +74,17 @@ pub enum Command {
         /// Show every sentence with a mention, not only those with a value.
         #[arg(long)]
         all: bool,
+    },
+    /// Print the text crosscheck reads from a file (a web page's article
+    /// text, a JSON record's title and body): the text every offset refers
+    /// to. FILE#ID picks one record of a JSON-lines or JSON file.
+    Text {
+        #[arg(required = true, value_name = "FILE[#ID]")]
+        inputs: Vec<String>,
+        /// Print each document's metadata (title, source, address, date and
+        /// where each came from) as a JSON line instead of its text.
+        #[arg(long)]
+        meta: bool,
     },
     /// Work with rule files.
     Rules {

@@ -7,7 +7,8 @@ mod cli;
 use anyhow::{Context, Result};
 use clap::Parser;
 use cli::{Cli, ColorChoice, Command, RulesAction};
-use crosscheck::extract::parse_iso_date;
+use crosscheck::extract::{parse_iso_date, DateValue};
+use crosscheck::ingest::{self, FieldNames, Inputs};
 use crosscheck::pipeline;
 use crosscheck::report::{explain, html, json, markdown, terminal};
 use crosscheck::rules::{check_examples, check_examples_where, RuleSet};
@@ -91,7 +92,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     match &cli.command {
         Command::Run { inputs, out, color } => {
-            let result = pipeline::run(inputs, &rules)?;
+            let result = pipeline::run_with(
+                &inputs_of(&cli, inputs)?,
+                &rules,
+                pipeline::RunOptions::default(),
+            )?;
             std::fs::create_dir_all(out)
                 .with_context(|| format!("cannot create {}", out.display()))?;
             let md = out.join("report.md");
@@ -115,25 +120,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(exit_for(result.skipped()))
         }
         Command::Extract { inputs } => {
-            let docs = pipeline::process_with(inputs, &rules, |name, text, a| {
+            let docs = pipeline::process_with(&inputs_of(&cli, inputs)?, &rules, |doc, a| {
                 a.mentions
                     .iter()
-                    .map(|m| json::mention_line(name, text, m, &rules))
+                    .map(|m| json::mention_line(&doc.name, &doc.text, m, &rules))
                     .collect::<Vec<_>>()
             })?;
             print_lines(&docs)
         }
         Command::Claims { inputs } => {
-            let docs = pipeline::process_with(inputs, &rules, |name, _, a| {
+            let docs = pipeline::process_with(&inputs_of(&cli, inputs)?, &rules, |doc, a| {
                 a.claims
                     .iter()
-                    .map(|c| json::claim_line(name, c, &rules))
+                    .map(|c| json::claim_line(&doc.name, c, &rules))
                     .collect::<Vec<_>>()
             })?;
             print_lines(&docs)
         }
         Command::Reconcile { inputs } => {
-            let result = pipeline::run(inputs, &rules)?;
+            let result = pipeline::run_with(
+                &inputs_of(&cli, inputs)?,
+                &rules,
+                pipeline::RunOptions::default(),
+            )?;
             let mut lock = stdout.lock();
             lock.write_all(json::facts_json(&result).as_bytes())?;
             for d in &result.documents {
@@ -143,7 +152,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(exit_for(result.skipped()))
         }
-        Command::Explain { inputs, date, all } => explain(inputs, date.as_deref(), *all, &rules),
+        Command::Explain { inputs, date, all } => {
+            explain(inputs, date.as_deref(), *all, &rules, &fields_of(&cli)?)
+        }
+        Command::Text { inputs, meta } => text(inputs, *meta, &rules, &fields_of(&cli)?),
         Command::Rules {
             action: RulesAction::Test,
         } => {
@@ -219,9 +231,98 @@ fn rules_list(rules: &RuleSet, table: Option<&str>) -> String {
     out
 }
 
+/// The JSON field names with the user's `--field` options first.
+fn fields_of(cli: &Cli) -> Result<FieldNames> {
+    let mut fields = FieldNames::default();
+    for spec in &cli.fields {
+        fields.prefer(spec).map_err(anyhow::Error::msg)?;
+    }
+    Ok(fields)
+}
+
+fn inputs_of(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<Inputs> {
+    Ok(Inputs {
+        paths: paths.to_vec(),
+        fields: fields_of(cli)?,
+    })
+}
+
+/// The documents an argument names: every article of FILE, or the record
+/// FILE#ID; skipped ones are said on stderr and counted.
+fn documents_named(
+    arg: &str,
+    fields: &FieldNames,
+    skipped: &mut usize,
+) -> Result<Vec<ingest::Document>> {
+    let path = std::path::Path::new(arg);
+    let (file, want) = match arg.rsplit_once('#') {
+        Some((file, _)) if !path.exists() && std::path::Path::new(file).is_file() => {
+            (file, Some(arg))
+        }
+        _ => (arg, None),
+    };
+    let file_path = std::path::Path::new(file);
+    if !file_path.is_file() {
+        anyhow::bail!("no file named {file}");
+    }
+    let mut docs = Vec::new();
+    for record in ingest::open(&ingest::input_file(file_path), fields) {
+        match record {
+            Ok(raw) if want.is_none_or(|w| w == raw.name) => docs.push(raw.prepare()),
+            Ok(_) => {}
+            Err(s) if want.is_none_or(|w| w == s.name) => {
+                *skipped += 1;
+                eprintln!("crosscheck: skipped {}: {}", s.name, s.reason);
+            }
+            Err(_) => {}
+        }
+    }
+    if let Some(w) = want {
+        if docs.is_empty() && *skipped == 0 {
+            anyhow::bail!(
+                "{file} holds no record named {w} (`crosscheck text --meta {file}` lists them)"
+            );
+        }
+    }
+    Ok(docs)
+}
+
+/// `text`: the text crosscheck analyses, exactly; with several documents,
+/// each after a `==> name <==` line.
+fn text(inputs: &[String], meta: bool, rules: &RuleSet, fields: &FieldNames) -> Result<ExitCode> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut skipped = 0;
+    let mut docs = Vec::new();
+    for arg in inputs {
+        docs.extend(documents_named(arg, fields, &mut skipped)?);
+    }
+    for doc in &docs {
+        if meta {
+            let (date, from) = pipeline::document_dating(doc, rules);
+            writeln!(
+                out,
+                "{}",
+                json::meta_line(doc, date.as_ref(), from.as_deref())
+            )?;
+        } else if docs.len() == 1 {
+            out.write_all(doc.text.as_bytes())?;
+        } else {
+            writeln!(out, "==> {} <==\n{}\n", doc.name, doc.text)?;
+        }
+    }
+    out.flush()?;
+    Ok(exit_for(skipped))
+}
+
 /// `explain`: each argument that names a file is an article; the others,
 /// joined by spaces, are one text.
-fn explain(inputs: &[String], date: Option<&str>, all: bool, rules: &RuleSet) -> Result<ExitCode> {
+fn explain(
+    inputs: &[String],
+    date: Option<&str>,
+    all: bool,
+    rules: &RuleSet,
+    fields: &FieldNames,
+) -> Result<ExitCode> {
     let doc_date = match date {
         Some(d) => Some(
             parse_iso_date(d)
@@ -229,19 +330,18 @@ fn explain(inputs: &[String], date: Option<&str>, all: bool, rules: &RuleSet) ->
         ),
         None => None,
     };
-    let mut texts: Vec<(Option<String>, String)> = Vec::new();
+    let mut texts: Vec<(Option<String>, String, Option<DateValue>)> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     let mut skipped = 0;
     for input in inputs {
         let path = std::path::Path::new(input);
-        if path.is_file() {
-            let bytes = std::fs::read(path).with_context(|| format!("cannot read {input}"))?;
-            match crosscheck::ingest::decode(&bytes) {
-                Ok(text) => texts.push((Some(input.clone()), text)),
-                Err(reason) => {
-                    skipped += 1;
-                    eprintln!("crosscheck: skipped {input}: {reason}");
-                }
+        let record = input
+            .rsplit_once('#')
+            .is_some_and(|(f, _)| std::path::Path::new(f).is_file());
+        if path.is_file() || record {
+            for doc in documents_named(input, fields, &mut skipped)? {
+                let dated = pipeline::metadata_date(&doc.meta, rules);
+                texts.push((Some(doc.name), doc.text, dated));
             }
         } else {
             let looks_like_path = !input.contains(char::is_whitespace)
@@ -253,14 +353,14 @@ fn explain(inputs: &[String], date: Option<&str>, all: bool, rules: &RuleSet) ->
         }
     }
     if !words.is_empty() {
-        texts.push((None, words.join(" ")));
+        texts.push((None, words.join(" "), None));
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for (name, text) in &texts {
+    for (name, text, meta_date) in &texts {
         if let Some(name) = name {
             writeln!(out, "== {name}")?;
         }
-        let a = pipeline::analyze(text, rules, doc_date.clone());
+        let a = pipeline::analyze(text, rules, doc_date.clone().or(meta_date.clone()));
         out.write_all(explain::render(text, &a, rules, all).as_bytes())?;
     }
     out.flush()?;

@@ -5,10 +5,10 @@
 //! output is the same whatever the thread count or the file order on disk.
 
 use crate::claims::{self, Claim};
-use crate::docdate::document_date;
+use crate::docdate::{document_date, published_date};
 use crate::error::Result;
 use crate::extract::{self, DateValue, Mention};
-use crate::ingest::{self, InputFile, Skipped};
+use crate::ingest::{self, Document, InputFile, Inputs, Meta, Raw, Skipped};
 use crate::reconcile::{self, ClaimTable, Facts};
 use crate::rules::RuleSet;
 use crate::tokenize::{self, Tokens};
@@ -121,28 +121,32 @@ pub fn pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
 /// of the pieces in flight (one per thread), not the analysis of 200 MB at
 /// once. A claim never reaches across a piece boundary (pieces end at
 /// paragraph breaks where they can).
+/// `doc_date`, when known from metadata, is the document's date; else the
+/// text's header is looked at.
 pub fn analyze_in_pieces<T: Send>(
     text: &str,
     rules: &RuleSet,
+    doc_date: Option<DateValue>,
     f: impl Fn(Analysis) -> T + Sync,
 ) -> Vec<T> {
-    analyze_sized(text, rules, LARGE_DOCUMENT, PIECE, f)
+    analyze_sized(text, rules, doc_date, LARGE_DOCUMENT, PIECE, f)
 }
 
 fn analyze_sized<T: Send>(
     text: &str,
     rules: &RuleSet,
+    doc_date: Option<DateValue>,
     large: usize,
     piece: usize,
     f: impl Fn(Analysis) -> T + Sync,
 ) -> Vec<T> {
     if text.len() <= large {
-        return vec![f(analyze(text, rules, None))];
+        return vec![f(analyze(text, rules, doc_date))];
     }
     let pieces = pieces(text, piece);
     // The first piece finds the document's date; the others, in parallel,
     // take it.
-    let first = analyze_as(&text[pieces[0].clone()], rules, None, true);
+    let first = analyze_as(&text[pieces[0].clone()], rules, doc_date, true);
     let doc_date = first.doc_date.clone();
     let mut out = vec![f(first)];
     out.par_extend(pieces[1..].par_iter().map(|r| {
@@ -204,10 +208,29 @@ pub struct DocSummary {
     /// report), while the run's budget for kept text lasts (see
     /// [`RunOptions::keep_text`]); `None` past it.
     pub text: Option<Kept>,
-    /// The document's own date (ISO), if found.
+    /// The document's date (ISO), if known: from its metadata, else from
+    /// its header.
     pub date: Option<Box<str>>,
+    /// Where the date came from ("JSON field publishedAt", "text header"),
+    /// and why metadata that did not give one was passed over.
+    pub date_from: Option<Box<str>>,
+    /// Title, source name and address, when the document says (HTML pages,
+    /// JSON records); `None` for plain text.
+    pub meta: Option<Box<Meta>>,
     pub mentions: usize,
     pub claims: usize,
+}
+
+impl DocSummary {
+    /// "Reuters, 2024-11-22" — how a reader names the document — when its
+    /// source is known.
+    pub fn label(&self) -> Option<String> {
+        let source = self.meta.as_ref()?.source.as_deref()?;
+        Some(match &self.date {
+            Some(d) => format!("{source}, {d}"),
+            None => source.to_string(),
+        })
+    }
 }
 
 /// An article's text with its mentions.
@@ -237,6 +260,8 @@ impl RunResult {
 struct Piece {
     text: Option<String>,
     doc_date: Option<DateValue>,
+    date_from: Option<Box<str>>,
+    meta: Option<Box<Meta>>,
     mention_count: usize,
     mentions: Vec<Mention>,
     claims: Vec<Claim>,
@@ -267,27 +292,24 @@ impl Default for RunOptions {
 /// few enough that the texts in flight stay a small, fixed amount.
 const BATCH_PER_THREAD: usize = 16;
 
-/// List the inputs, then read and analyze each readable document once, in
-/// parallel batches, and hand its name, text and analysis to `work` (on a
-/// worker thread) and what `work` made of it to `sink` (on this thread),
-/// in name order, skipped files (`Err(reason)`) in their place. Only a
-/// batch of texts is in memory at a time; the order, and so the output,
-/// is the same whatever the thread count or the order of files on disk.
-/// A document larger than [`LARGE_DOCUMENT`] is analysed in pieces: `work`
-/// is called once per piece (with the whole text and the piece's analysis,
-/// in document offsets) and `sink` gets one result per piece.
-pub fn process_each<T, W, S>(
-    inputs: &[PathBuf],
-    rules: &RuleSet,
-    work: W,
-    mut sink: S,
-) -> Result<()>
+/// List the inputs, then read and analyze each document once, in
+/// parallel batches, and hand it with its analysis to `work` (on a worker
+/// thread) and what `work` made of it to `sink` (on this thread), in name
+/// order (a file's records in file order), skipped files and records
+/// (`Err(reason)`) in their place. Only a batch of texts is in memory at a
+/// time (a JSON-lines file is read as it goes); the order, and so the
+/// output, is the same whatever the thread count or the order of files on
+/// disk. A document larger than [`LARGE_DOCUMENT`] is analysed in pieces:
+/// `work` is called once per piece (with the whole document and the
+/// piece's analysis, in document offsets) and `sink` gets one result per
+/// piece.
+pub fn process_each<T, W, S>(inputs: &Inputs, rules: &RuleSet, work: W, mut sink: S) -> Result<()>
 where
     T: Send,
-    W: Fn(&str, &str, Analysis) -> T + Sync,
+    W: Fn(&Document, &Dated, Analysis) -> T + Sync,
     S: FnMut(String, std::result::Result<Vec<T>, String>),
 {
-    let listing = ingest::list(inputs)?;
+    let listing = ingest::list(&inputs.paths)?;
     let mut items: Vec<std::result::Result<InputFile, Skipped>> = listing
         .files
         .into_iter()
@@ -302,20 +324,102 @@ where
     }
     items.sort_by(|a, b| name(a).cmp(name(b)));
     let batch = BATCH_PER_THREAD * rayon::current_num_threads().max(1);
-    for chunk in items.chunks(batch) {
-        let done: Vec<std::result::Result<Vec<T>, String>> = chunk
-            .par_iter()
+    let mut pending: Vec<std::result::Result<Raw, Skipped>> = Vec::with_capacity(batch);
+    let mut flush = |pending: &mut Vec<std::result::Result<Raw, Skipped>>| {
+        let done: Vec<(String, std::result::Result<Vec<T>, String>)> = pending
+            .par_drain(..)
             .map(|item| match item {
-                Ok(file) => ingest::read(file)
-                    .map(|text| analyze_in_pieces(&text, rules, |a| work(&file.name, &text, a))),
-                Err(s) => Err(s.reason.clone()),
+                Ok(raw) => {
+                    let doc = raw.prepare();
+                    let dated = Dated::of(&doc.meta, rules);
+                    let out = analyze_in_pieces(&doc.text, rules, dated.date.clone(), |a| {
+                        work(&doc, &dated, a)
+                    });
+                    (doc.name, Ok(out))
+                }
+                Err(s) => (s.name, Err(s.reason)),
             })
             .collect();
-        for (item, result) in chunk.iter().zip(done) {
-            sink(name(item).to_string(), result);
+        for (name, result) in done {
+            sink(name, result);
+        }
+    };
+    for item in items {
+        match item {
+            Ok(file) => {
+                for record in ingest::open(&file, &inputs.fields) {
+                    pending.push(record);
+                    if pending.len() >= batch {
+                        flush(&mut pending);
+                    }
+                }
+            }
+            Err(s) => pending.push(Err(s)),
+        }
+        if pending.len() >= batch {
+            flush(&mut pending);
         }
     }
+    flush(&mut pending);
     Ok(())
+}
+
+/// The date a document's metadata states, if it is one.
+pub fn metadata_date(meta: &Meta, rules: &RuleSet) -> Option<DateValue> {
+    Dated::of(meta, rules).date
+}
+
+/// The date a document is read with (its metadata's, else its header's)
+/// and where it came from.
+pub fn document_dating(doc: &Document, rules: &RuleSet) -> (Option<DateValue>, Option<Box<str>>) {
+    let dated = Dated::of(&doc.meta, rules);
+    if dated.date.is_some() {
+        return (dated.date.clone(), dated.source(true));
+    }
+    let tokens = tokenize::tokenize(&doc.text);
+    let found = document_date(&doc.text, &extract::extract(&doc.text, &tokens, rules));
+    let from = dated.source(found.is_some());
+    (found, from)
+}
+
+/// A document's date from its metadata, and where it came from; with no
+/// usable metadata date the analysis looks for one in the text's header.
+#[derive(Debug, Clone, Default)]
+pub struct Dated {
+    pub date: Option<DateValue>,
+    /// "JSON field publishedAt"; or, when the metadata's date could not be
+    /// read, what it said.
+    pub from: Option<String>,
+}
+
+impl Dated {
+    fn of(meta: &Meta, rules: &RuleSet) -> Dated {
+        let Some(written) = meta.published.as_deref() else {
+            return Dated::default();
+        };
+        let from = meta.published_from.as_deref().unwrap_or("metadata");
+        match published_date(written, rules) {
+            Some(d) => Dated {
+                date: Some(d),
+                from: Some(from.to_string()),
+            },
+            None => Dated {
+                date: None,
+                from: Some(format!("{from} {written:?} is not a date")),
+            },
+        }
+    }
+
+    /// Where the date an analysis ended with came from.
+    fn source(&self, found: bool) -> Option<Box<str>> {
+        match (&self.date, &self.from, found) {
+            (Some(_), Some(f), _) => Some(f.as_str().into()),
+            (None, Some(why), true) => Some(format!("text header ({why})").into()),
+            (None, None, true) => Some("text header".into()),
+            (None, Some(why), false) => Some(format!("none ({why})").into()),
+            _ => None,
+        }
+    }
 }
 
 /// Each document's name and its results, or why it was skipped.
@@ -324,11 +428,12 @@ pub type Collected<T> = Vec<(String, std::result::Result<Vec<T>, String>)>;
 /// [`process_each`], collected: each document's name and what `f` made of
 /// it, the pieces of a large document joined (`Err(reason)` for a skipped
 /// file), in name order.
-pub fn process_with<T, F>(inputs: &[PathBuf], rules: &RuleSet, f: F) -> Result<Collected<T>>
+pub fn process_with<T, F>(inputs: &Inputs, rules: &RuleSet, f: F) -> Result<Collected<T>>
 where
     T: Send,
-    F: Fn(&str, &str, Analysis) -> Vec<T> + Sync,
+    F: Fn(&Document, Analysis) -> Vec<T> + Sync,
 {
+    let f = |doc: &Document, _: &Dated, a: Analysis| f(doc, a);
     let mut out = Vec::new();
     process_each(inputs, rules, f, |name, r| {
         out.push((name, r.map(|p| p.into_iter().flatten().collect())))
@@ -338,12 +443,12 @@ where
 
 /// The whole pipeline with the default options.
 pub fn run(inputs: &[PathBuf], rules: &RuleSet) -> Result<RunResult> {
-    run_with(inputs, rules, RunOptions::default())
+    run_with(&Inputs::new(inputs), rules, RunOptions::default())
 }
 
 /// The whole pipeline: stream the documents, keep their claims in a compact
 /// table, then reconcile.
-pub fn run_with(inputs: &[PathBuf], rules: &RuleSet, options: RunOptions) -> Result<RunResult> {
+pub fn run_with(inputs: &Inputs, rules: &RuleSet, options: RunOptions) -> Result<RunResult> {
     let mut table = ClaimTable::with_text_budget(options.sentence_memory);
     let mut documents = Vec::new();
     // The sink, in name order, decides what is kept. A worker copies a
@@ -358,11 +463,13 @@ pub fn run_with(inputs: &[PathBuf], rules: &RuleSet, options: RunOptions) -> Res
     process_each(
         inputs,
         rules,
-        |_, text, a| Piece {
-            text: keepable(text).then(|| text.to_string()),
+        |doc, dated, a| Piece {
+            text: keepable(&doc.text).then(|| doc.text.clone()),
+            date_from: dated.source(a.doc_date.is_some()),
+            meta: (!doc.meta.is_empty()).then(|| Box::new(doc.meta.clone())),
             doc_date: a.doc_date,
             mention_count: a.mentions.len(),
-            mentions: if keepable(text) {
+            mentions: if keepable(&doc.text) {
                 a.mentions
             } else {
                 Vec::new()
@@ -377,6 +484,8 @@ pub fn run_with(inputs: &[PathBuf], rules: &RuleSet, options: RunOptions) -> Res
                         .first()
                         .and_then(|p| p.doc_date.as_ref()?.value.as_deref())
                         .map(Box::from),
+                    date_from: pieces.first().and_then(|p| p.date_from.clone()),
+                    meta: pieces.first().and_then(|p| p.meta.clone()),
                     mentions: 0,
                     claims: 0,
                 };
@@ -443,7 +552,7 @@ mod tests {
         let path = corpus()[0].join("000_9de286f62ec30d0e.txt");
         let text = std::fs::read_to_string(path).unwrap();
         let whole = analyze(&text, &rules, None);
-        let parts = analyze_sized(&text, &rules, 1000, 2000, |a| a);
+        let parts = analyze_sized(&text, &rules, None, 1000, 2000, |a| a);
         assert!(parts.len() > 3);
         let (mut mentions, mut claims) = (0, 0);
         for a in &parts {
@@ -489,7 +598,7 @@ mod tests {
             .all(|d| d.result.as_ref().unwrap().text.is_some()));
         // No article text kept, every sentence spilled to the temporary file.
         let lean = run_with(
-            &corpus(),
+            &Inputs::new(&corpus()),
             &rules,
             RunOptions {
                 keep_text: 0,

@@ -192,6 +192,11 @@ pub fn parse_iso_date(s: &str) -> Option<DateValue> {
     }
 }
 
+/// The UTC day of a Unix time in seconds ("1732284180" → 2024-11-22).
+pub fn unix_day(secs: i64) -> DateValue {
+    DateValue::point(iso(secs.div_euclid(86_400)), Granularity::Day)
+}
+
 fn valid_day(year: i32, month: u32, day: u32) -> bool {
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,

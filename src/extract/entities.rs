@@ -98,9 +98,11 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
             if placed.overlaps(p) {
                 continue;
             }
-            // Right after a number it is a unit: "7 GW", "200 MW", "5 TB".
+            // Right after a number it is a unit: "7 GW", "200 MW", "5 TB";
+            // on the same line only (a dateline "March 14, 2025" ends the
+            // line before "Northwind Capital has invested …").
             if text[..p.start]
-                .trim_end()
+                .trim_end_matches([' ', '\t', '\u{a0}'])
                 .ends_with(|c: char| c.is_ascii_digit())
             {
                 continue;

@@ -14,7 +14,7 @@ mod entities;
 mod money;
 mod percent;
 
-pub use dates::{parse_iso_date, DateValue, Granularity, Relative, Unit};
+pub use dates::{parse_iso_date, unix_day, DateValue, Granularity, Relative, Unit};
 
 use crate::normalize::Amount;
 use crate::rules::{is_word_bounded, CompiledPattern, PatternKind, RuleId, RuleSet};

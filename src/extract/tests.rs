@@ -27,6 +27,16 @@ fn range_is_one_mention_not_amount_plus_date() {
 }
 
 #[test]
+fn a_name_on_the_line_after_a_number_is_a_name() {
+    // Found on a saved page: its dateline ends with the year.
+    let got = mentions("March 14, 2025\n\nNorthwind Capital has invested $2.5 billion.");
+    assert!(
+        got.contains(&(Kind::Entity, "Northwind Capital".to_string())),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn units_after_numbers_and_word_parts_are_not_names() {
     let got = mentions("Capacity grew from 7 GW to 10 GW, with a stake in a pay-TV provider.");
     let names: Vec<&str> = got

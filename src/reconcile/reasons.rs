@@ -6,6 +6,7 @@
 use super::fact::{Fact, Status};
 use super::tranches::{self, Part};
 use crate::claims::Scope;
+use crate::ingest::short_name;
 use crate::normalize::{format_amount, intervals_overlap, Bound};
 
 /// Words that mark a figure as projected rather than paid.
@@ -19,19 +20,9 @@ const PROSPECTIVE: &[&str] = &[
     "pending",
 ];
 
-/// A document as named in a reason: its file name without folder or
-/// extension ("deals/03-cbr.txt" → "03-cbr").
-fn short_doc(doc: &str) -> String {
-    let name = doc.rsplit('/').next().unwrap_or(doc);
-    match name.rsplit_once('.') {
-        Some((stem, _)) if !stem.is_empty() => stem.to_string(),
-        _ => name.to_string(),
-    }
-}
-
 fn docs(list: &[String]) -> String {
     list.iter()
-        .map(|d| short_doc(d))
+        .map(|d| short_name(d))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -170,15 +161,15 @@ fn as_of_dates(fact: &Fact, reasons: &mut Vec<String>) {
         {
             let d = match (&c.as_of, c.as_of_source) {
                 (Some(a), Some("document date")) => {
-                    format!("{a} (article date, {})", short_doc(&c.doc))
+                    format!("{a} (article date, {})", short_name(&c.doc))
                 }
                 (Some(a), _) => {
                     if let Some(i) = c.as_of_index {
                         stated.push((v.central, i));
                     }
-                    format!("{a} ({})", short_doc(&c.doc))
+                    format!("{a} ({})", short_name(&c.doc))
                 }
-                (None, _) => format!("undated ({})", short_doc(&c.doc)),
+                (None, _) => format!("undated ({})", short_name(&c.doc)),
             };
             if let Some(a) = &c.as_of {
                 distinct.insert(a.get(0..7).unwrap_or(a).to_string());
@@ -217,12 +208,12 @@ fn bounds(fact: &Fact, reasons: &mut Vec<String>) {
             Some(Bound::Upper) if !c.amount.approx && others_exceed(&|x| x > c.amount.central()) => reasons.push(format!(
                 "bound: \"{}\" ({}) is a ceiling (\"up to\"), not an amount paid; larger figures elsewhere do not contradict a ceiling set earlier",
                 c.text,
-                short_doc(&c.doc)
+                short_name(&c.doc)
             )),
             Some(Bound::Lower) if others_exceed(&|x| x < c.amount.central()) => reasons.push(format!(
                 "bound: \"{}\" ({}) is a floor (\"over\"/\"more than\")",
                 c.text,
-                short_doc(&c.doc)
+                short_name(&c.doc)
             )),
             _ => {}
         }

@@ -11,10 +11,11 @@
 //! through `esc`, so an article holding `<script>` shows it as text.
 
 use super::{
-    capped_list, more, Summary, MAX_CLAIMS_SHOWN, MAX_DOCUMENTS_LISTED, MAX_FACTS_SHOWN,
+    capped_list, more, Labels, Summary, MAX_CLAIMS_SHOWN, MAX_DOCUMENTS_LISTED, MAX_FACTS_SHOWN,
     MAX_SOURCES_SHOWN,
 };
 use crate::extract::{Kind, Mention};
+use crate::ingest::short_name;
 use crate::pipeline::{DocSummary, RunOptions, RunResult};
 use crate::reconcile::{ClaimOut, Fact, Status};
 use std::collections::{BTreeSet, HashMap};
@@ -129,6 +130,7 @@ pub fn render(run: &RunResult, rules_origin: &str) -> String {
         .map(|(i, d)| (i, d.name.as_str(), d.result.as_ref().ok()))
         .collect();
     let doc_index: HashMap<&str, usize> = docs.iter().map(|(i, n, _)| (*n, *i)).collect();
+    let labels = Labels::of(run);
     let mut out = String::with_capacity(64 << 10);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -196,7 +198,7 @@ pub fn render(run: &RunResult, rules_origin: &str) -> String {
             out.push_str("<p class=\"muted\">None.</p>\n");
         }
         for f in run.facts.with_status(status).take(MAX_FACTS_SHOWN) {
-            fact_html(&mut out, &f, &doc_index, &docs);
+            fact_html(&mut out, &f, &doc_index, &docs, &labels);
         }
         if let Some(m) = more(total, MAX_FACTS_SHOWN, "facts of this kind") {
             let _ = writeln!(out, "<p class=\"muted\">{}</p>", esc(&m));
@@ -216,6 +218,7 @@ fn fact_html(
     f: &Fact,
     doc_index: &HashMap<&str, usize>,
     docs: &[(usize, &str, Option<&DocSummary>)],
+    labels: &Labels,
 ) {
     let mut names = vec![f.subject.as_str()];
     if let Some(o) = &f.object {
@@ -243,8 +246,12 @@ fn fact_html(
             .sources
             .iter()
             .map(|d| match doc_index.get(d.as_str()) {
-                Some(i) => format!("<a href=\"#doc-{i}\">{}</a>", esc(d)),
-                None => esc(d),
+                Some(i) => format!(
+                    "<a href=\"#doc-{i}\" title=\"{}\">{}</a>",
+                    esc(d),
+                    esc(labels.get(d))
+                ),
+                None => esc(labels.get(d)),
             })
             .collect();
         let _ = writeln!(
@@ -301,7 +308,7 @@ fn fact_html(
             "<li><span class=\"when\">{}</span>{} <span class=\"muted\">{}{times}</span></li>",
             esc(&when),
             esc(&value),
-            esc(short(doc))
+            esc(&short_name(doc))
         );
     }
     if more_entries > 0 {
@@ -333,9 +340,13 @@ fn fact_html(
             Some(d) => marked_sentence(d, c),
             None => esc(&c.sentence),
         };
-        let link = match i {
-            Some(i) => format!("<a href=\"#doc-{i}-{}\">{}</a>", c.start, esc(&c.doc)),
+        let named = match labels.label(&c.doc) {
+            Some(l) => format!("{} ({})", esc(&c.doc), esc(l)),
             None => esc(&c.doc),
+        };
+        let link = match i {
+            Some(i) => format!("<a href=\"#doc-{i}-{}\">{named}</a>", c.start),
+            None => named,
         };
         let mut meta = vec![
             format!("bytes {}–{}", c.start, c.end),
@@ -352,12 +363,6 @@ fn fact_html(
         let _ = writeln!(out, "<p class=\"muted\">{}</p>", esc(&m));
     }
     out.push_str("</details>\n</article>\n");
-}
-
-/// "004_f67851f847b7ecd5.txt" → "004_f67851f847b7ecd5": the timeline is terse.
-fn short(doc: &str) -> &str {
-    let name = doc.rsplit(['/', '\\']).next().unwrap_or(doc);
-    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
 
 /// The claim's sentence from its article, with every mention in it marked by
@@ -474,12 +479,33 @@ fn documents_html(out: &mut String, docs: &[(usize, &str, Option<&DocSummary>)],
             Some(d) if d.text.is_none() && listed >= MAX_DOCUMENTS_LISTED => {}
             Some(d) => {
                 listed += 1;
-                let date = d.date.as_deref().unwrap_or("no date found");
+                let date = match (&d.date, &d.date_from) {
+                    (Some(x), Some(from)) => format!("{x} ({from})"),
+                    (Some(x), None) => x.to_string(),
+                    (None, Some(why)) => format!("no date: {why}"),
+                    (None, None) => "no date found".into(),
+                };
+                let mut about = Vec::new();
+                if let Some(m) = &d.meta {
+                    if let Some(src) = &m.source {
+                        about.push(esc(src));
+                    }
+                    if let Some(t) = &m.title {
+                        about.push(format!("“{}”", esc(t)));
+                    }
+                    // As text, not a link: the page loads and links to
+                    // nothing outside itself, and an address from a dump
+                    // may be anything ("javascript:…").
+                    if let Some(u) = &m.url {
+                        about.push(format!("<span class=\"url\">{}</span>", esc(u)));
+                    }
+                }
+                about.push(esc(&date));
                 let _ = writeln!(
                     out,
                     "<article class=\"doc\" id=\"doc-{i}\"><h3>{}</h3><div class=\"muted\">{} · {} mentions · {} claims</div>",
                     esc(name),
-                    esc(date),
+                    about.join(" · "),
                     d.mentions,
                     d.claims
                 );

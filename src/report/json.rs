@@ -6,7 +6,8 @@
 //! `{"summary", "documents": [{"doc","status","reason",…}], "facts": […]}`.
 
 use super::Summary;
-use crate::extract::{Mention, Value};
+use crate::extract::{DateValue, Mention, Value};
+use crate::ingest::Document;
 use crate::normalize::Amount;
 use crate::pipeline::RunResult;
 use crate::rules::RuleSet;
@@ -99,12 +100,52 @@ pub fn mention_line(doc: &str, text: &str, m: &Mention, rules: &RuleSet) -> Stri
     serde_json::to_string(&line).expect("mention serialises")
 }
 
+/// `text --meta`: what is known about a document, as a JSON line.
+pub fn meta_line(doc: &Document, date: Option<&DateValue>, date_from: Option<&str>) -> String {
+    #[derive(Serialize)]
+    struct MetaLine<'a> {
+        doc: &'a str,
+        bytes: usize,
+        title: Option<&'a str>,
+        source: Option<&'a str>,
+        source_from: Option<&'a str>,
+        url: Option<&'a str>,
+        published: Option<&'a str>,
+        published_from: Option<&'a str>,
+        date: Option<&'a str>,
+        date_from: Option<&'a str>,
+    }
+    let m = &doc.meta;
+    serde_json::to_string(&MetaLine {
+        doc: &doc.name,
+        bytes: doc.text.len(),
+        title: m.title.as_deref(),
+        source: m.source.as_deref(),
+        source_from: m.source_from.as_deref(),
+        url: m.url.as_deref(),
+        published: m.published.as_deref(),
+        published_from: m.published_from.as_deref(),
+        date: date.and_then(|d| d.value.as_deref()),
+        date_from,
+    })
+    .expect("metadata serialises")
+}
+
 #[derive(Serialize)]
 struct DocLine<'a> {
     doc: &'a str,
     status: &'static str,
     reason: Option<&'a str>,
     date: Option<&'a str>,
+    /// Where the date came from ("JSON field publishedAt", "text header").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_from: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
     mentions: usize,
     claims: usize,
 }
@@ -120,6 +161,10 @@ pub fn write_facts_json(run: &RunResult, w: &mut dyn Write) -> std::io::Result<(
                 status: "ok",
                 reason: None,
                 date: s.date.as_deref(),
+                date_from: s.date_from.as_deref(),
+                source: s.meta.as_ref().and_then(|m| m.source.as_deref()),
+                title: s.meta.as_ref().and_then(|m| m.title.as_deref()),
+                url: s.meta.as_ref().and_then(|m| m.url.as_deref()),
                 mentions: s.mentions,
                 claims: s.claims,
             },
@@ -131,6 +176,10 @@ pub fn write_facts_json(run: &RunResult, w: &mut dyn Write) -> std::io::Result<(
                 status: "skipped",
                 reason: Some(reason),
                 date: None,
+                date_from: None,
+                source: None,
+                title: None,
+                url: None,
                 mentions: 0,
                 claims: 0,
             },

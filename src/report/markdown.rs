@@ -4,7 +4,7 @@
 //! documents processed and skipped.
 
 use super::{
-    capped_list, more, Summary, MAX_CLAIMS_SHOWN, MAX_DOCUMENTS_LISTED, MAX_FACTS_SHOWN,
+    capped_list, more, Labels, Summary, MAX_CLAIMS_SHOWN, MAX_DOCUMENTS_LISTED, MAX_FACTS_SHOWN,
     MAX_SOURCES_SHOWN,
 };
 use crate::pipeline::RunResult;
@@ -40,7 +40,7 @@ fn marked_sentence(sentence: &str, text: &str) -> String {
     }
 }
 
-fn fact_section(out: &mut String, f: &Fact, detailed: bool) {
+fn fact_section(out: &mut String, f: &Fact, detailed: bool, labels: &Labels) {
     let _ = writeln!(out, "### {}\n", esc(&f.title()));
     let _ = writeln!(
         out,
@@ -57,7 +57,7 @@ fn fact_section(out: &mut String, f: &Fact, detailed: bool) {
             out,
             "| {} | {} | {} |",
             esc(&v.display),
-            esc(&capped_list(&v.sources, MAX_SOURCES_SHOWN)),
+            esc(&capped_list(&labels.all(&v.sources), MAX_SOURCES_SHOWN)),
             v.stated
                 .iter()
                 .map(|s| format!("\"{}\"", esc(s)))
@@ -79,8 +79,11 @@ fn fact_section(out: &mut String, f: &Fact, detailed: bool) {
             let tags = c.notes();
             let _ = writeln!(
                 out,
-                "- `{}` bytes {}–{}: {}{}",
+                "- `{}`{} bytes {}–{}: {}{}",
                 esc(&c.doc),
+                labels
+                    .label(&c.doc)
+                    .map_or(String::new(), |l| format!(" ({})", esc(l))),
                 c.start,
                 c.end,
                 marked_sentence(&c.sentence, &c.text),
@@ -101,6 +104,7 @@ fn fact_section(out: &mut String, f: &Fact, detailed: bool) {
 /// Render report.md.
 pub fn render(run: &RunResult, rules_origin: &str) -> String {
     let s = Summary::of(run);
+    let labels = Labels::of(run);
     let mut out = String::new();
     let _ = writeln!(out, "# crosscheck report\n");
     let _ = writeln!(
@@ -119,26 +123,41 @@ pub fn render(run: &RunResult, rules_origin: &str) -> String {
             let _ = writeln!(out, "None.\n");
         }
         for f in run.facts.with_status(status).take(MAX_FACTS_SHOWN) {
-            fact_section(&mut out, &f, detailed);
+            fact_section(&mut out, &f, detailed, &labels);
         }
         if let Some(m) = more(total, MAX_FACTS_SHOWN, "facts of this kind") {
             let _ = writeln!(out, "{m}\n");
         }
     }
     let _ = writeln!(out, "## Documents\n");
-    let _ = writeln!(out, "| document | status | date | mentions | claims |");
-    let _ = writeln!(out, "|---|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "| document | status | source | date | mentions | claims |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|");
     let mut listed = 0;
     for d in &run.documents {
         match &d.result {
             Ok(_) if listed >= MAX_DOCUMENTS_LISTED => {}
             Ok(x) => {
                 listed += 1;
+                let date = match (&x.date, &x.date_from) {
+                    (Some(d), Some(from)) => format!("{d} ({from})"),
+                    (Some(d), None) => d.to_string(),
+                    (None, Some(why)) => why.to_string(),
+                    (None, None) => "—".into(),
+                };
+                let source = x
+                    .meta
+                    .as_ref()
+                    .and_then(|m| m.source.as_deref())
+                    .unwrap_or("—");
                 let _ = writeln!(
                     out,
-                    "| {} | processed | {} | {} | {} |",
+                    "| {} | processed | {} | {} | {} | {} |",
                     esc(&d.name),
-                    x.date.as_deref().unwrap_or("—"),
+                    esc(source),
+                    esc(&date),
                     x.mentions,
                     x.claims
                 );
@@ -146,7 +165,7 @@ pub fn render(run: &RunResult, rules_origin: &str) -> String {
             Err(reason) => {
                 let _ = writeln!(
                     out,
-                    "| {} | skipped: {} | — | — | — |",
+                    "| {} | skipped: {} | — | — | — | — |",
                     esc(&d.name),
                     esc(reason)
                 );

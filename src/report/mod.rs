@@ -15,6 +15,7 @@ pub mod terminal;
 
 use crate::pipeline::RunResult;
 use crate::reconcile::Status;
+use std::collections::HashMap;
 
 /// Facts of each status that report.md and report.html show in full; the
 /// rest are counted there and are all in facts.json. A page of a million
@@ -80,5 +81,54 @@ impl Summary {
             consistent: count(Status::Consistent),
             single: count(Status::Single),
         }
+    }
+}
+
+/// How the reports name a document: "Reuters, 2024-11-22" where its source
+/// is known (a page's site name, a record's source field, an address's
+/// domain), else its file name. Two documents with the same label are told
+/// apart by their names.
+pub struct Labels<'a> {
+    map: HashMap<&'a str, String>,
+}
+
+impl<'a> Labels<'a> {
+    pub fn of(run: &'a RunResult) -> Labels<'a> {
+        let labelled: Vec<(&str, String)> = run
+            .documents
+            .iter()
+            .filter_map(|d| Some((d.name.as_str(), d.result.as_ref().ok()?.label()?)))
+            .collect();
+        let mut uses: HashMap<&str, usize> = HashMap::new();
+        for (_, l) in &labelled {
+            *uses.entry(l.as_str()).or_default() += 1;
+        }
+        let map = labelled
+            .iter()
+            .map(|(name, l)| {
+                let l = if uses[l.as_str()] > 1 {
+                    format!("{l} ({name})")
+                } else {
+                    l.clone()
+                };
+                (*name, l)
+            })
+            .collect();
+        Labels { map }
+    }
+
+    /// The label of the document `name`, or the name.
+    pub fn get<'b>(&'b self, name: &'b str) -> &'b str {
+        self.map.get(name).map_or(name, String::as_str)
+    }
+
+    /// The label, if the document has one besides its name.
+    pub fn label(&self, name: &str) -> Option<&str> {
+        self.map.get(name).map(String::as_str)
+    }
+
+    /// Labels of several documents.
+    pub fn all(&self, names: &[String]) -> Vec<String> {
+        names.iter().map(|n| self.get(n).to_string()).collect()
     }
 }

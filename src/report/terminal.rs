@@ -4,7 +4,7 @@
 //! 100 columns; with `color`, headings and titles get ANSI colours (the CLI
 //! asks for them only on a terminal, and never when NO_COLOR is set).
 
-use super::Summary;
+use super::{Labels, Summary};
 use crate::pipeline::RunResult;
 use crate::reconcile::{Fact, Status};
 use std::fmt::Write;
@@ -61,7 +61,7 @@ fn hanging(head: &str, text: &str) -> String {
     out
 }
 
-fn values_block(out: &mut String, f: &Fact) {
+fn values_block(out: &mut String, f: &Fact, labels: &Labels) {
     let width = f
         .values
         .iter()
@@ -77,7 +77,7 @@ fn values_block(out: &mut String, f: &Fact) {
             "{} source{}: {}",
             v.sources.len(),
             if v.sources.len() == 1 { "" } else { "s" },
-            v.sources.join(", ")
+            labels.all(&v.sources).join(", ")
         );
         out.push_str(&hanging(&head, &rest));
     }
@@ -130,6 +130,7 @@ fn one_line_section(
 pub fn render(run: &RunResult, out_dir: Option<&str>, color: bool) -> String {
     let paint = Paint(color);
     let s = Summary::of(run);
+    let labels = Labels::of(run);
     let mut out = String::new();
     out.push_str(&wrap(
         &format!(
@@ -151,7 +152,7 @@ pub fn render(run: &RunResult, out_dir: Option<&str>, color: bool) -> String {
     }
     for f in run.facts.with_status(Status::Conflict).take(SHOWN) {
         let _ = writeln!(out, "\n  {}", paint.style("1", &f.title()));
-        values_block(&mut out, &f);
+        values_block(&mut out, &f, &labels);
         for r in &f.reasons {
             out.push_str(&hanging("    - ", r));
         }
@@ -176,7 +177,11 @@ pub fn render(run: &RunResult, out_dir: Option<&str>, color: bool) -> String {
         Status::Single,
         "1;2",
         "SINGLE-SOURCE",
-        |f| f.claims.first().map_or(String::new(), |c| c.doc.clone()),
+        |f| {
+            f.claims
+                .first()
+                .map_or(String::new(), |c| labels.get(&c.doc).to_string())
+        },
     );
     let skipped: Vec<_> = run
         .documents
