@@ -46,6 +46,15 @@ impl Scope {
 pub enum AsOfSource {
     /// A date in the value's own clause.
     Sentence,
+    /// A relative date in the clause ("last year"), read from the
+    /// document date.
+    Relative,
+    /// A date in the clause written without its year ("in March", "Q2"),
+    /// the year from the document date.
+    YearFromDocument,
+    /// The same, the year from the latest date the text states (no
+    /// document date).
+    YearFromText,
     /// The latest tranche date of the same sentence (a total stated with it).
     Tranche,
     /// The document's own date.
@@ -53,9 +62,31 @@ pub enum AsOfSource {
 }
 
 impl AsOfSource {
+    /// The source of an as-of date taken from the clause.
+    pub fn of_date(d: &DateValue) -> AsOfSource {
+        if d.relative.is_some() {
+            AsOfSource::Relative
+        } else if d.year_inferred {
+            match &d.anchor {
+                Some(a) if !a.document => AsOfSource::YearFromText,
+                _ => AsOfSource::YearFromDocument,
+            }
+        } else {
+            AsOfSource::Sentence
+        }
+    }
+
+    /// A date the claim's own clause states (however it was resolved).
+    pub fn in_sentence(self) -> bool {
+        !matches!(self, AsOfSource::Tranche | AsOfSource::Document)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             AsOfSource::Sentence => "sentence",
+            AsOfSource::Relative => "sentence, relative to the document date",
+            AsOfSource::YearFromDocument => "sentence, year from the document date",
+            AsOfSource::YearFromText => "sentence, year from a date in the text",
             AsOfSource::Tranche => "sentence (latest tranche)",
             AsOfSource::Document => "document date",
         }
@@ -1059,7 +1090,7 @@ fn assign_dates(tokens: &Tokens, s: &Sent, claims: &mut [Claim], doc_date: Optio
         if let Some((i, d)) = next {
             claimed[i] = true;
             c.as_of = d.date().cloned();
-            c.as_of_source = Some(AsOfSource::Sentence);
+            c.as_of_source = d.date().map(AsOfSource::of_date);
         }
     }
     for c in claims.iter_mut().filter(|c| c.as_of.is_none()) {
@@ -1068,7 +1099,7 @@ fn assign_dates(tokens: &Tokens, s: &Sent, claims: &mut [Claim], doc_date: Optio
         });
         if let Some((_, d)) = prev {
             c.as_of = d.date().cloned();
-            c.as_of_source = Some(AsOfSource::Sentence);
+            c.as_of_source = d.date().map(AsOfSource::of_date);
         }
     }
     // Only when every tranche of the sentence is dated: an undated one may be later.
@@ -1078,7 +1109,7 @@ fn assign_dates(tokens: &Tokens, s: &Sent, claims: &mut [Claim], doc_date: Optio
         .collect();
     let all_dated = tranches
         .iter()
-        .all(|c| c.as_of_source == Some(AsOfSource::Sentence));
+        .all(|c| c.as_of_source.is_some_and(AsOfSource::in_sentence));
     let latest_tranche = tranches
         .iter()
         .filter(|_| all_dated)

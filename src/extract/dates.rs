@@ -58,6 +58,28 @@ pub struct DateValue {
     /// How a date relative to the document date hangs on it ("yesterday",
     /// "last quarter"); kept after resolution fills in the value.
     pub relative: Option<Relative>,
+    /// What a relative or year-less date was resolved against, once it is.
+    pub anchor: Option<Anchor>,
+}
+
+/// The date a relative or year-less date was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    /// ISO prefix of the anchor ("2024-11-22").
+    pub date: String,
+    /// The document's own date (else the latest date its text states).
+    pub document: bool,
+}
+
+impl Anchor {
+    /// "the document date 2024-11-22", "the text's latest date 2014-10-06".
+    pub fn describe(&self) -> String {
+        if self.document {
+            format!("the document date {}", self.date)
+        } else {
+            format!("the text's latest dated mention {}", self.date)
+        }
+    }
 }
 
 /// A calendar unit a relative date counts in.
@@ -94,6 +116,9 @@ pub enum Relative {
     Days(i64),
     /// The unit holding the document's day, shifted ("last week", "this year").
     Period { unit: Unit, shift: i64 },
+    /// The part of the current unit before (−1) or after (+1) the
+    /// document's day ("earlier this week", "later this year").
+    PartOf { unit: Unit, side: i64 },
     /// The day n units away ("3 days ago" −3, "two weeks from now" +2).
     Offset { unit: Unit, n: i64 },
     /// The n units just after (dir 1) or before (dir −1) the document's day
@@ -119,6 +144,7 @@ impl DateValue {
             partial: None,
             year_inferred: false,
             relative: None,
+            anchor: None,
         }
     }
 
@@ -286,7 +312,18 @@ fn relative(caps: &Captures, lex: &Lexicon, used: &mut Vec<u32>) -> Option<Optio
         (Some(dir), Some(unit), Some(n)) if dir != 0 => {
             Some(Some(Relative::Stretch { unit, n, dir }))
         }
-        (Some(shift), Some(unit), None) => Some(Some(Relative::Period { unit, shift })),
+        (Some(shift), Some(unit), None) => {
+            let side = caps
+                .name("part")
+                .map(|m| match m.as_str().to_ascii_lowercase().as_str() {
+                    "earlier" => -1,
+                    _ => 1,
+                });
+            Some(Some(match side {
+                Some(side) if shift == 0 && unit != Unit::Day => Relative::PartOf { unit, side },
+                _ => Relative::Period { unit, shift },
+            }))
+        }
         (Some(shift), None, None) => {
             let (_, month) = lex
                 .month
@@ -344,6 +381,7 @@ pub fn interpret(caps: &Captures, lex: &Lexicon, pat: &CompiledPattern) -> Optio
             partial: None,
             year_inferred: false,
             relative: None,
+            anchor: None,
         }
     } else {
         match (year, quarter, month, day) {
@@ -380,8 +418,16 @@ pub fn interpret(caps: &Captures, lex: &Lexicon, pat: &CompiledPattern) -> Optio
                     partial: Some((m, d)),
                     year_inferred: false,
                     relative: None,
+                    anchor: None,
                 }
             }
+            // "Q2", "the fourth quarter": a quarter of the year the
+            // document date gives, held as the quarter's first month.
+            (None, Some(q), _, _) => DateValue {
+                granularity: Granularity::Quarter,
+                partial: Some((3 * (q - 1) + 1, None)),
+                ..DateValue::unresolved(Granularity::Quarter)
+            },
             _ => return None,
         }
     };
@@ -407,10 +453,17 @@ fn date_mention(pat: &CompiledPattern, used: Vec<u32>, value: DateValue) -> Ment
 /// `LOOKAHEAD_MONTHS` after the document's month, then the year before
 /// ("Feb. 19" in an October 2014 article → 2014; "December" in a January
 /// 2015 article → 2014; "March" in a January article → the same year).
-pub fn resolve_partial(d: &mut DateValue, doc_date: Option<&DateValue>) {
+///
+/// `document` says whether `doc_date` is the document's own date (else the
+/// text's latest dated mention); the resolved date keeps it as its anchor.
+pub fn resolve_partial(d: &mut DateValue, doc_date: Option<&DateValue>, document: bool) {
+    let anchor = |a: &DateValue| {
+        a.value.clone().map(|date| Anchor { date, document })
+    };
     if let Some(rel) = d.relative {
         if let Some(today) = doc_date.and_then(day_count) {
             resolve_relative(d, rel, today);
+            d.anchor = doc_date.and_then(anchor);
         }
         return;
     }
@@ -429,12 +482,14 @@ pub fn resolve_partial(d: &mut DateValue, doc_date: Option<&DateValue>) {
     };
     let y = best as i32;
     d.value = Some(match day {
+        _ if d.granularity == Granularity::Quarter => format!("{y:04}-Q{}", (month - 1) / 3 + 1),
         Some(dd) if valid_day(y, month, dd) => format!("{y:04}-{month:02}-{dd:02}"),
         Some(_) => return,
         None => format!("{y:04}-{month:02}"),
     });
     d.partial = None;
     d.year_inferred = true;
+    d.anchor = doc_date.and_then(anchor);
 }
 
 /// The day count of a day-precise date.
@@ -484,6 +539,35 @@ fn resolve_relative(d: &mut DateValue, rel: Relative, today: i64) {
             day: wd,
             shift: Some(s),
         } => day(d, monday + 7 * s + wd),
+        Relative::PartOf { unit, side } => {
+            let (first, last) = match unit {
+                Unit::Day => (today, today),
+                Unit::Week => (monday, monday + 6),
+                Unit::Weekend => (monday + 5, monday + 6),
+                Unit::Month => {
+                    let first = days_from_civil(year, month, 1);
+                    (first, add_months(first, 1) - 1)
+                }
+                Unit::Quarter => {
+                    let first = days_from_civil(year, (month - 1) / 3 * 3 + 1, 1);
+                    (first, add_months(first, 3) - 1)
+                }
+                Unit::Year => {
+                    let first = days_from_civil(year, 1, 1);
+                    (first, add_months(first, 12) - 1)
+                }
+            };
+            let (a, b) = if side < 0 {
+                (first, (today - 1).max(first))
+            } else {
+                ((today + 1).min(last), last)
+            };
+            if a == b {
+                day(d, a)
+            } else {
+                days(d, a, b)
+            }
+        }
         Relative::Period { unit, shift } => match unit {
             Unit::Day => day(d, today + shift),
             Unit::Week => days(d, monday + 7 * shift, monday + 7 * shift + 6),
@@ -578,10 +662,43 @@ mod tests {
             partial: Some((12, None)),
             year_inferred: false,
             relative: None,
+            anchor: None,
         };
-        resolve_partial(&mut d, Some(&doc));
+        resolve_partial(&mut d, Some(&doc), true);
         assert_eq!(d.value.as_deref(), Some("2014-12"));
         assert!(d.year_inferred);
+        assert_eq!(d.anchor.as_ref().unwrap().describe(), "the document date 2015-01-10");
+    }
+
+    #[test]
+    fn year_less_quarters_take_the_nearest_year() {
+        let quarter = |q: u32, doc: &str| {
+            let mut d = DateValue {
+                granularity: Granularity::Quarter,
+                partial: Some((3 * (q - 1) + 1, None)),
+                ..DateValue::unresolved(Granularity::Quarter)
+            };
+            resolve_partial(&mut d, parse_iso_date(doc).as_ref(), true);
+            d.value
+        };
+        // "expects to close in Q2", written in February: this year's.
+        assert_eq!(quarter(2, "2024-02-10").as_deref(), Some("2024-Q2"));
+        // "Q4 results", written in February: last year's.
+        assert_eq!(quarter(4, "2024-02-10").as_deref(), Some("2023-Q4"));
+        assert_eq!(quarter(1, "2024-11-22").as_deref(), Some("2024-Q1"));
+        // Without a document date it stays unresolved.
+        assert_eq!(
+            {
+                let mut d = DateValue {
+                    granularity: Granularity::Quarter,
+                    partial: Some((1, None)),
+                    ..DateValue::unresolved(Granularity::Quarter)
+                };
+                resolve_partial(&mut d, None, true);
+                d.value
+            },
+            None
+        );
     }
 
     #[test]

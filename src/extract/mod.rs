@@ -14,7 +14,7 @@ mod entities;
 mod money;
 mod percent;
 
-pub use dates::{parse_iso_date, unix_day, DateValue, Granularity, Relative, Unit};
+pub use dates::{parse_iso_date, unix_day, Anchor, DateValue, Granularity, Relative, Unit};
 
 use crate::normalize::Amount;
 use crate::rules::{is_word_bounded, CompiledPattern, PatternKind, RuleId, RuleSet};
@@ -281,9 +281,10 @@ pub fn resolve_dates(
     for m in mentions.iter_mut() {
         if let Value::Date(d) = &mut m.value {
             if d.relative.is_some() {
-                dates::resolve_partial(d, doc_date);
+                dates::resolve_partial(d, doc_date, true);
             } else {
-                dates::resolve_partial(d, anchor);
+                let document = doc_date.is_some() && doc_date == anchor;
+                dates::resolve_partial(d, anchor, document);
             }
         }
     }

@@ -70,7 +70,9 @@ pub struct ClaimOut {
     pub amount: Amount,
     pub qualifiers: Vec<String>,
     pub as_of: Option<String>,
-    /// "sentence", "sentence (latest tranche)" or "document date".
+    /// "sentence" (or "sentence, relative to the document date", "sentence,
+    /// year from the document date" …), "sentence (latest tranche)" or
+    /// "document date".
     pub as_of_source: Option<&'static str>,
     pub scope: &'static str,
     /// How missing roles were filled, if they were.
@@ -82,6 +84,23 @@ pub struct ClaimOut {
 }
 
 impl ClaimOut {
+    /// The as-of date as a timeline shows it: "2024-11 (article date)",
+    /// "2023 (relative to the article date)", "2024-Q2 (year from the
+    /// article date)", "2024-03"; "undated" without one.
+    pub fn when(&self) -> String {
+        let Some(a) = &self.as_of else {
+            return "undated".into();
+        };
+        let how = match self.as_of_source {
+            Some("document date") => "article date",
+            Some("sentence, relative to the document date") => "relative to the article date",
+            Some("sentence, year from the document date") => "year from the article date",
+            Some("sentence, year from a date in the text") => "year from a date in the text",
+            _ => return a.clone(),
+        };
+        format!("{a} ({how})")
+    }
+
     /// What a reader should know of how the claim was read: its as-of date
     /// and where that came from, its qualifiers, inferred parties.
     pub fn notes(&self) -> Vec<String> {

@@ -249,7 +249,7 @@ pub fn reconcile_table(mut table: ClaimTable) -> Facts {
                 .or_default()
                 .push(i),
             Scope::Tranche => {
-                let dated = r.as_of_source == Some(AsOfSource::Sentence);
+                let dated = r.as_of_source.is_some_and(AsOfSource::in_sentence);
                 match (dated, r.as_of_month) {
                     (true, Some(m)) => {
                         let slot = Slot::Dated(table.name(m).to_string());

@@ -159,17 +159,15 @@ fn as_of_dates(fact: &Fact, reasons: &mut Vec<String>) {
             .iter()
             .filter(|c| c.amount.central() == v.central)
         {
-            let d = match (&c.as_of, c.as_of_source) {
-                (Some(a), Some("document date")) => {
-                    format!("{a} (article date, {})", short_name(&c.doc))
+            if c.as_of.is_some() && c.as_of_source != Some("document date") {
+                if let Some(i) = c.as_of_index {
+                    stated.push((v.central, i));
                 }
-                (Some(a), _) => {
-                    if let Some(i) = c.as_of_index {
-                        stated.push((v.central, i));
-                    }
-                    format!("{a} ({})", short_name(&c.doc))
-                }
-                (None, _) => format!("undated ({})", short_name(&c.doc)),
+            }
+            let when = c.when();
+            let d = match when.strip_suffix(')') {
+                Some(w) => format!("{w}, {})", short_name(&c.doc)),
+                None => format!("{when} ({})", short_name(&c.doc)),
             };
             if let Some(a) = &c.as_of {
                 distinct.insert(a.get(0..7).unwrap_or(a).to_string());

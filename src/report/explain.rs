@@ -138,10 +138,14 @@ fn describe_date(d: &DateValue) -> String {
     if let Some(r) = &d.role {
         notes.push(r.clone());
     }
+    let anchor = d
+        .anchor
+        .as_ref()
+        .map_or("the document date".to_string(), |a| a.describe());
     if d.relative.is_some() {
-        notes.push("relative to the document date".into());
+        notes.push(format!("relative to {anchor}"));
     } else if d.year_inferred {
-        notes.push("year from context".into());
+        notes.push(format!("year from {anchor}"));
     }
     format!("{core} ({})", notes.join(", "))
 }

@@ -246,11 +246,10 @@ fn fact_html(
             .sources
             .iter()
             .map(|d| match doc_index.get(d.as_str()) {
-                Some(i) => format!(
-                    "<a href=\"#doc-{i}\" title=\"{}\">{}</a>",
-                    esc(d),
-                    esc(labels.get(d))
-                ),
+                Some(i) => match labels.label(d) {
+                    Some(l) => format!("<a href=\"#doc-{i}\" title=\"{}\">{}</a>", esc(d), esc(l)),
+                    None => format!("<a href=\"#doc-{i}\">{}</a>", esc(d)),
+                },
                 None => esc(labels.get(d)),
             })
             .collect();
@@ -281,11 +280,7 @@ fn fact_html(
     // One entry per (date, value, source), with how often it is stated.
     let mut entries: Vec<(String, String, &str, usize)> = Vec::new();
     for c in dated {
-        let when = match (&c.as_of, c.as_of_source) {
-            (Some(a), Some("document date")) => format!("{a} (article date)"),
-            (Some(a), _) => a.clone(),
-            (None, _) => "undated".to_string(),
-        };
+        let when = c.when();
         let value = f.fmt_num(c.amount.central());
         match entries
             .iter_mut()

@@ -50,6 +50,13 @@ enum Fields<'a> {
         /// Resolved against the document date ("yesterday", "last week").
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         relative: bool,
+        /// What a relative or year-less date was read from.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        anchor: Option<AnchorJson<'a>>,
+        /// A relative or year-less date with nothing to read it from (no
+        /// document date): never guessed from today's clock.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        unresolved: bool,
     },
     Percent {
         #[serde(flatten)]
@@ -61,6 +68,13 @@ enum Fields<'a> {
         canonical: &'a str,
         parent: Option<&'a str>,
     },
+}
+
+#[derive(Serialize)]
+struct AnchorJson<'a> {
+    date: &'a str,
+    /// "document date", or "text" (the latest date the text states).
+    from: &'static str,
 }
 
 /// One mention as a JSON line (no trailing newline).
@@ -80,6 +94,14 @@ pub fn mention_line(doc: &str, text: &str, m: &Mention, rules: &RuleSet) -> Stri
             fiscal: d.fiscal,
             year_inferred: d.year_inferred,
             relative: d.relative.is_some(),
+            anchor: d.anchor.as_ref().map(|a| AnchorJson {
+                date: &a.date,
+                from: if a.document { "document date" } else { "text" },
+            }),
+            unresolved: d.value.is_none()
+                && d.min.is_none()
+                && d.max.is_none()
+                && (d.relative.is_some() || d.partial.is_some()),
         },
         Value::Percent(amount) => Fields::Percent { amount },
         Value::Entity(e) => Fields::Entity {

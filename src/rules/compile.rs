@@ -76,6 +76,7 @@ impl PatternKind {
                 "fiscal",
                 "deictic",
                 "shift",
+                "part",
                 "unit",
                 "count",
                 "numword",

@@ -153,7 +153,7 @@ fn a_file_is_explained_sentence_by_sentence_with_its_document_date() {
             &[
                 "date",
                 "\"Friday\"",
-                "2024-11-22 (day, relative to the document date)"
+                "2024-11-22 (day, relative to the document date 2024-11-22)"
             ]
         ),
         "{out}"
