@@ -457,9 +457,7 @@ fn date_mention(pat: &CompiledPattern, used: Vec<u32>, value: DateValue) -> Ment
 /// `document` says whether `doc_date` is the document's own date (else the
 /// text's latest dated mention); the resolved date keeps it as its anchor.
 pub fn resolve_partial(d: &mut DateValue, doc_date: Option<&DateValue>, document: bool) {
-    let anchor = |a: &DateValue| {
-        a.value.clone().map(|date| Anchor { date, document })
-    };
+    let anchor = |a: &DateValue| a.value.clone().map(|date| Anchor { date, document });
     if let Some(rel) = d.relative {
         if let Some(today) = doc_date.and_then(day_count) {
             resolve_relative(d, rel, today);
@@ -667,7 +665,10 @@ mod tests {
         resolve_partial(&mut d, Some(&doc), true);
         assert_eq!(d.value.as_deref(), Some("2014-12"));
         assert!(d.year_inferred);
-        assert_eq!(d.anchor.as_ref().unwrap().describe(), "the document date 2015-01-10");
+        assert_eq!(
+            d.anchor.as_ref().unwrap().describe(),
+            "the document date 2015-01-10"
+        );
     }
 
     #[test]

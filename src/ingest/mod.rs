@@ -131,7 +131,7 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &[
 ];
 
 /// The extensions, as a user reads them in a message.
-const READS: &str = "crosscheck reads .txt, .md, .html, .htm, .jsonl, .ndjson and .json";
+const READS: &str = "crosscheck reads .txt, .md, .html, .htm, .xhtml, .jsonl, .ndjson and .json";
 
 /// A document's name made terse for a sentence: its file name without
 /// folder or extension, its record kept ("deals/03-cbr.txt" → "03-cbr",

@@ -21,6 +21,7 @@ mod hostile_input;
 mod hostile_rules;
 mod layering;
 mod properties;
+mod real_inputs;
 mod report_html;
 mod rules_cli;
 mod support;
