@@ -254,6 +254,26 @@ fn a_newsapi_answer_is_a_list_of_articles() {
     assert_eq!(docs[0]["date"], "2024-11-22");
     assert_eq!(docs[0]["date_from"], "JSON field publishedAt");
     assert_eq!(docs[1]["doc"], "answer.json#2");
+    // Claims are dated by the records' publication dates.
+    let claims = facts["facts"][0]["claims"].as_array().unwrap();
+    let dated = |doc: &str| {
+        let c = claims.iter().find(|c| c["doc"] == doc).unwrap();
+        (
+            c["as_of"].as_str().unwrap().to_string(),
+            c["as_of_source"].as_str().unwrap().to_string(),
+        )
+    };
+    assert_eq!(
+        dated("answer.json#1"),
+        (
+            "2024-11-22".into(),
+            "sentence, relative to the document date".into()
+        )
+    );
+    assert_eq!(
+        dated("answer.json#2"),
+        ("2024-11-23".into(), "document date".into())
+    );
     // The report names sources and dates, not only file names.
     let term = stdout(&o);
     assert!(term.contains("Example Times, 2024-11-22"), "{term}");
