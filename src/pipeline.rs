@@ -222,12 +222,12 @@ pub struct DocSummary {
 }
 
 impl DocSummary {
-    /// "Reuters, 2024-11-22" — how a reader names the document — when its
+    /// "Reuters (2024-11-22)" — how a reader names the document — when its
     /// source is known.
     pub fn label(&self) -> Option<String> {
         let source = self.meta.as_ref()?.source.as_deref()?;
         Some(match &self.date {
-            Some(d) => format!("{source}, {d}"),
+            Some(d) => format!("{source} ({d})"),
             None => source.to_string(),
         })
     }

@@ -1,6 +1,6 @@
 //! What a document says about itself besides its text: title, source name,
 //! address and publication date, each with where it was found, so the
-//! report can show "Reuters, 2024-11-22" instead of a file path and say why.
+//! report can show "Reuters (2024-11-22)" instead of a file path and say why.
 
 /// A document's metadata. Every field is optional: a plain .txt file has
 /// none (its date may still come from its header, see `docdate`).

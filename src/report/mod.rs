@@ -84,7 +84,7 @@ impl Summary {
     }
 }
 
-/// How the reports name a document: "Reuters, 2024-11-22" where its source
+/// How the reports name a document: "Reuters (2024-11-22)" where its source
 /// is known (a page's site name, a record's source field, an address's
 /// domain), else its file name. Two documents with the same label are told
 /// apart by their names.
@@ -107,7 +107,7 @@ impl<'a> Labels<'a> {
             .iter()
             .map(|(name, l)| {
                 let l = if uses[l.as_str()] > 1 {
-                    format!("{l} ({name})")
+                    format!("{l} [{name}]")
                 } else {
                     l.clone()
                 };

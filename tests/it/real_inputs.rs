@@ -276,8 +276,8 @@ fn a_newsapi_answer_is_a_list_of_articles() {
     );
     // The report names sources and dates, not only file names.
     let term = stdout(&o);
-    assert!(term.contains("Example Times, 2024-11-22"), "{term}");
-    assert!(term.contains("Other Post, 2024-11-23"), "{term}");
+    assert!(term.contains("Example Times (2024-11-22)"), "{term}");
+    assert!(term.contains("Other Post (2024-11-23)"), "{term}");
     let md = std::fs::read_to_string(out.join("report.md")).unwrap();
     assert!(
         md.contains(
@@ -287,7 +287,7 @@ fn a_newsapi_answer_is_a_list_of_articles() {
     );
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(
-        html.contains("title=\"answer.json#1\">Example Times, 2024-11-22</a>"),
+        html.contains("title=\"answer.json#1\">Example Times (2024-11-22)</a>"),
         "{html}"
     );
 }
