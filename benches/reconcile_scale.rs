@@ -13,7 +13,7 @@
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 use crosscheck::claims::Claim;
 use crosscheck::pipeline::analyze;
-use crosscheck::reconcile::{reconcile_table, ClaimTable};
+use crosscheck::reconcile::{reconcile_table, ClaimTable, Copies};
 use crosscheck::rules::RuleSet;
 
 #[path = "common/mod.rs"]
@@ -58,7 +58,7 @@ fn scale(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, &n| {
             b.iter_batched(
                 || table(&templates, n),
-                reconcile_table,
+                |t| reconcile_table(t, &Copies::default()),
                 BatchSize::PerIteration,
             )
         });

@@ -219,6 +219,9 @@ pub struct DocSummary {
     pub meta: Option<Box<Meta>>,
     pub mentions: usize,
     pub claims: usize,
+    /// Hashes of some of its long sentences, to find copies (see
+    /// `reconcile::sources`).
+    pub fingerprint: Box<[u32]>,
 }
 
 impl DocSummary {
@@ -262,6 +265,7 @@ struct Piece {
     doc_date: Option<DateValue>,
     date_from: Option<Box<str>>,
     meta: Option<Box<Meta>>,
+    fingerprint: Vec<u32>,
     mention_count: usize,
     mentions: Vec<Mention>,
     claims: Vec<Claim>,
@@ -467,6 +471,9 @@ pub fn run_with(inputs: &Inputs, rules: &RuleSet, options: RunOptions) -> Result
             text: keepable(&doc.text).then(|| doc.text.clone()),
             date_from: dated.source(a.doc_date.is_some()),
             meta: (!doc.meta.is_empty()).then(|| Box::new(doc.meta.clone())),
+            fingerprint: reconcile::sources::fingerprint(
+                a.tokens.sentences.iter().map(|s| &doc.text[s.span.range()]),
+            ),
             doc_date: a.doc_date,
             mention_count: a.mentions.len(),
             mentions: if keepable(&doc.text) {
@@ -488,7 +495,9 @@ pub fn run_with(inputs: &Inputs, rules: &RuleSet, options: RunOptions) -> Result
                     meta: pieces.first().and_then(|p| p.meta.clone()),
                     mentions: 0,
                     claims: 0,
+                    fingerprint: Box::default(),
                 };
+                let mut print: Vec<u32> = Vec::new();
                 let mut kept_text = None;
                 let mut mentions = Vec::new();
                 for p in pieces {
@@ -497,9 +506,14 @@ pub fn run_with(inputs: &Inputs, rules: &RuleSet, options: RunOptions) -> Result
                     }
                     summary.mentions += p.mention_count;
                     summary.claims += p.claims.len();
+                    print.extend(&p.fingerprint);
                     mentions.extend(p.mentions);
                     kept_text = kept_text.or(p.text);
                 }
+                print.sort_unstable();
+                print.dedup();
+                print.truncate(reconcile::sources::FINGERPRINT);
+                summary.fingerprint = print.into_boxed_slice();
                 if let Some(text) = kept_text {
                     let so_far = kept.load(Ordering::Relaxed);
                     if so_far + text.len() <= options.keep_text {
@@ -513,7 +527,19 @@ pub fn run_with(inputs: &Inputs, rules: &RuleSet, options: RunOptions) -> Result
         },
     )?;
 
-    let facts = reconcile::reconcile_table(table);
+    let prints: Vec<reconcile::sources::Print> = documents
+        .iter()
+        .filter_map(|d| {
+            let s = d.result.as_ref().ok()?;
+            Some(reconcile::sources::Print {
+                doc: &d.name,
+                date: s.date.as_deref(),
+                hashes: &s.fingerprint,
+            })
+        })
+        .collect();
+    let copies = reconcile::sources::copies(&prints);
+    let facts = reconcile::reconcile_table(table, &copies);
     Ok(RunResult { documents, facts })
 }
 

@@ -133,6 +133,10 @@ pub struct Fact {
     pub status: Status,
     pub values: Vec<ValueOut>,
     pub reasons: Vec<String>,
+    /// For a conflict: the best-supported value, its sources, and why the
+    /// others probably differ (see `reasons::verdict`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<String>,
     pub claims: Vec<ClaimOut>,
     #[serde(skip)]
     pub key: FactKey,
@@ -161,6 +165,32 @@ impl Fact {
             tags.push(self.unit.clone());
         }
         format!("{t} ({})", tags.join(", "))
+    }
+
+    /// The values in groups that agree (intervals that overlap, chained in
+    /// value order): each group is one answer to the fact's question.
+    pub fn agreeing_groups(&self) -> Vec<Vec<usize>> {
+        let interval = |i: usize| {
+            let v = &self.values[i];
+            self.claims
+                .iter()
+                .find(|c| c.amount.central() == v.central)
+                .map(|c| c.amount.interval())
+        };
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for i in 0..self.values.len() {
+            let joins = groups.last().is_some_and(|g| {
+                g.iter().any(|&j| match (interval(j), interval(i)) {
+                    (Some(a), Some(b)) => crate::normalize::intervals_overlap(a, b),
+                    _ => false,
+                })
+            });
+            match groups.last_mut() {
+                Some(g) if joins => g.push(i),
+                _ => groups.push(vec![i]),
+            }
+        }
+        groups
     }
 
     /// Format a number in this fact's unit.
@@ -301,6 +331,7 @@ pub fn build(key: &FactKey, mut out: Vec<ClaimOut>) -> Fact {
         status,
         values,
         reasons: Vec::new(),
+        verdict: None,
         claims: out,
         key: key.clone(),
     }

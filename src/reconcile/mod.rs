@@ -15,10 +15,12 @@
 
 mod fact;
 mod reasons;
+pub mod sources;
 mod table;
 mod tranches;
 
 pub use fact::{ClaimOut, Fact, Status, ValueOut};
+pub use sources::{Agreement, Copies};
 use table::Row;
 pub use table::{ClaimTable, TextStore};
 
@@ -77,7 +79,7 @@ pub const NEAR_DUPLICATE: f64 = 0.8;
 pub fn reconcile(claims: &[SourcedClaim]) -> Vec<Fact> {
     let mut table = ClaimTable::new();
     table.extend(claims);
-    reconcile_table(table).iter().collect()
+    reconcile_table(table, &Copies::default()).iter().collect()
 }
 
 /// A fact's identity with interned names (ids compare as the names do once
@@ -117,6 +119,7 @@ struct Plan {
     status: Status,
     sources: usize,
     reasons: Vec<String>,
+    verdict: Option<String>,
 }
 
 /// The facts of a run, in report order. A fact is built from the compact
@@ -126,6 +129,10 @@ struct Plan {
 pub struct Facts {
     table: ClaimTable,
     plans: Vec<Plan>,
+    /// Which documents copy which.
+    pub copies: Copies,
+    /// Each document's agreement with the best-supported values.
+    pub agreement: BTreeMap<String, Agreement>,
 }
 
 /// What a report needs of a fact without building it.
@@ -156,6 +163,7 @@ impl Facts {
         let p = self.plans.get(i)?;
         let mut f = self.build(&p.key, &p.rows, true);
         f.reasons = p.reasons.clone();
+        f.verdict = p.verdict.clone();
         Some(f)
     }
 
@@ -231,7 +239,9 @@ impl Facts {
 }
 
 /// Group, compare and explain the claims of a table.
-pub fn reconcile_table(mut table: ClaimTable) -> Facts {
+/// `copies` says which documents are copies of others: they count once in
+/// the verdicts and the agreement scores.
+pub fn reconcile_table(mut table: ClaimTable, copies: &Copies) -> Facts {
     table.sort_names();
     let rows = &table.rows;
     let mut order: Vec<u32> = (0..rows.len() as u32).collect();
@@ -322,8 +332,11 @@ pub fn reconcile_table(mut table: ClaimTable) -> Facts {
     let mut facts = Facts {
         table,
         plans: Vec::new(),
+        copies: copies.clone(),
+        agreement: BTreeMap::new(),
     };
-    let judged: Vec<Vec<(Status, usize, Vec<String>)>> = runs
+    type Judged = (Status, usize, reasons::Explained, Option<sources::Contest>);
+    let judged: Vec<Vec<Judged>> = runs
         .par_iter()
         .map(|run| {
             // Single-source facts have nothing to explain: when all of a
@@ -341,27 +354,75 @@ pub fn reconcile_table(mut table: ClaimTable) -> Facts {
             if judged.iter().all(|(s, _)| *s == Status::Single) {
                 return judged
                     .into_iter()
-                    .map(|(s, n)| (s, n, Vec::new()))
+                    .map(|(s, n)| (s, n, reasons::Explained::default(), None))
                     .collect();
             }
             let built: Vec<Fact> = run.iter().map(|(k, v)| facts.build(k, v, false)).collect();
             built
                 .iter()
-                .map(|f| (f.status, f.source_count(), reasons::explain(f, &built)))
+                .map(|f| {
+                    // What each agreeing group of values is stated by, for
+                    // the sources' agreement scores.
+                    let contest = (f.status != Status::Single).then(|| sources::Contest {
+                        values: f
+                            .agreeing_groups()
+                            .iter()
+                            .map(|g| {
+                                let mut d: Vec<String> = g
+                                    .iter()
+                                    .flat_map(|&i| f.values[i].sources.iter().cloned())
+                                    .collect();
+                                d.sort();
+                                d.dedup();
+                                d
+                            })
+                            .collect(),
+                    });
+                    (
+                        f.status,
+                        f.source_count(),
+                        reasons::explain(f, &built),
+                        contest,
+                    )
+                })
                 .collect()
         })
         .collect();
+    let judged: Vec<Judged> = judged.into_iter().flatten().collect();
+    let contests: Vec<sources::Contest> = judged.iter().filter_map(|j| j.3.clone()).collect();
+    facts.agreement = sources::agreement(&contests, copies);
+    let mut whys = Vec::with_capacity(judged.len());
     facts.plans = groups
         .into_iter()
-        .zip(judged.into_iter().flatten())
-        .map(|((key, rows), (status, sources, reasons))| Plan {
-            key,
-            rows,
-            status,
-            sources,
-            reasons,
+        .zip(judged)
+        .map(|((key, rows), (status, sources, explained, _))| {
+            whys.push(explained.whys);
+            Plan {
+                key,
+                rows,
+                status,
+                sources,
+                reasons: explained.reasons,
+                verdict: None,
+            }
         })
         .collect();
+    // Each conflict's verdict, with the sources ranked by their agreement.
+    let trust = |d: &str| facts.agreement.get(d).map_or(0.5, |a| a.score);
+    let verdicts: Vec<Option<String>> = facts
+        .plans
+        .par_iter()
+        .zip(whys.par_iter())
+        .map(|(p, w)| {
+            (p.status == Status::Conflict).then(|| {
+                let f = facts.build(&p.key, &p.rows, false);
+                reasons::verdict(&f, w, copies, &trust)
+            })
+        })
+        .collect();
+    for (p, v) in facts.plans.iter_mut().zip(verdicts) {
+        p.verdict = v;
+    }
     facts.plans.sort_by(|a, b| {
         a.status
             .rank()

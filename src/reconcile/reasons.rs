@@ -4,6 +4,7 @@
 //! explanation found" when none does.
 
 use super::fact::{Fact, Status};
+use super::sources::Copies;
 use super::tranches::{self, Part};
 use crate::claims::Scope;
 use crate::ingest::short_name;
@@ -27,9 +28,24 @@ fn docs(list: &[String]) -> String {
         .join(", ")
 }
 
+/// Why a fact's values differ: the reasons, in words, and for each value
+/// a reason explains, a short "why" the verdict repeats.
+#[derive(Debug, Clone, Default)]
+pub struct Explained {
+    pub reasons: Vec<String>,
+    /// (central value, why it differs), in the order found.
+    pub whys: Vec<(f64, String)>,
+}
+
 /// The reasons for `fact`. `all` is every fact, for tranches and totals of
 /// the same parties.
-pub fn explain(fact: &Fact, all: &[Fact]) -> Vec<String> {
+pub fn explain(fact: &Fact, all: &[Fact]) -> Explained {
+    let mut whys: Vec<(f64, String)> = Vec::new();
+    let reasons = reasons_and_whys(fact, all, &mut whys);
+    Explained { reasons, whys }
+}
+
+fn reasons_and_whys(fact: &Fact, all: &[Fact], whys: &mut Vec<(f64, String)>) -> Vec<String> {
     let mut reasons = Vec::new();
     let same_parties = |o: &&Fact| {
         o.subject == fact.subject
@@ -38,7 +54,7 @@ pub fn explain(fact: &Fact, all: &[Fact]) -> Vec<String> {
             && o.unit == fact.unit
     };
     if fact.status == Status::Conflict && fact.key.scope == Scope::Total {
-        arithmetic(fact, all.iter().filter(same_parties), &mut reasons);
+        arithmetic(fact, all.iter().filter(same_parties), &mut reasons, whys);
     }
     if fact.status == Status::Conflict && fact.key.scope == Scope::Tranche {
         // A tranche figure equal to a total of the same parties may be the
@@ -50,6 +66,7 @@ pub fn explain(fact: &Fact, all: &[Fact]) -> Vec<String> {
         {
             for v in &fact.values {
                 if t.values.iter().any(|tv| tv.central == v.central) {
+                    whys.push((v.central, "equal to a total for the same parties: the whole commitment, not this tranche".into()));
                     reasons.push(format!(
                         "scope: {} ({}) equals a total stated for the same parties; it may describe the whole commitment, not this tranche",
                         v.display,
@@ -60,10 +77,10 @@ pub fn explain(fact: &Fact, all: &[Fact]) -> Vec<String> {
         }
     }
     if fact.status == Status::Conflict {
-        as_of_dates(fact, &mut reasons);
-        bounds(fact, &mut reasons);
-        qualifiers(fact, &mut reasons);
-        rounding(fact, &mut reasons);
+        as_of_dates(fact, &mut reasons, whys);
+        bounds(fact, &mut reasons, whys);
+        qualifiers(fact, &mut reasons, whys);
+        rounding(fact, &mut reasons, whys);
         if reasons.is_empty() {
             reasons.push(
                 "no explanation found: a genuine disagreement between sources — check them"
@@ -83,7 +100,12 @@ pub fn explain(fact: &Fact, all: &[Fact]) -> Vec<String> {
     reasons
 }
 
-fn arithmetic<'a>(fact: &Fact, related: impl Iterator<Item = &'a Fact>, reasons: &mut Vec<String>) {
+fn arithmetic<'a>(
+    fact: &Fact,
+    related: impl Iterator<Item = &'a Fact>,
+    reasons: &mut Vec<String>,
+    whys: &mut Vec<(f64, String)>,
+) {
     let mut parts: Vec<Part> = Vec::new();
     for t in related.filter(|o| o.key.scope == Scope::Tranche) {
         for v in &t.values {
@@ -136,8 +158,25 @@ fn arithmetic<'a>(fact: &Fact, related: impl Iterator<Item = &'a Fact>, reasons:
             })
             .collect();
         if let Some((base, used)) = tranches::explain(&claim.amount, &bases, &parts) {
+            if let Some(b) = base.as_ref().and_then(|l| {
+                fact.values.iter().find(|b| {
+                    l.starts_with(&format!("{} (total, ", b.display)) && b.central < v.central
+                })
+            }) {
+                whys.push((
+                    b.central,
+                    format!(
+                        "an earlier total: {} plus later parts makes {}",
+                        b.display, v.display
+                    ),
+                ));
+            }
             let mut terms: Vec<String> = base.into_iter().collect();
             terms.extend(used);
+            whys.push((
+                v.central,
+                format!("the parts add up: {} = {}", v.display, terms.join(" + ")),
+            ));
             reasons.push(format!(
                 "parts add up: {} = {} — a running total that grew, not a contradiction",
                 v.display,
@@ -147,7 +186,7 @@ fn arithmetic<'a>(fact: &Fact, related: impl Iterator<Item = &'a Fact>, reasons:
     }
 }
 
-fn as_of_dates(fact: &Fact, reasons: &mut Vec<String>) {
+fn as_of_dates(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<(f64, String)>) {
     // For each value: its as-of dates and where they came from.
     let mut lines = Vec::new();
     let mut stated: Vec<(f64, i64)> = Vec::new();
@@ -184,8 +223,23 @@ fn as_of_dates(fact: &Fact, reasons: &mut Vec<String>) {
     let mut reason = format!("different as-of dates — {}", lines.join("; "));
     // Dates stated in the text (not article dates) tell growth from contradiction.
     stated.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.total_cmp(&b.0)));
+    let grows = stated.len() >= 2 && stated.windows(2).all(|w| w[1].0 >= w[0].0);
+    let shrinks = stated.len() >= 2 && !grows;
+    if !shrinks {
+        // Each value as of its own latest date: a timeline, not a clash.
+        for v in &fact.values {
+            let latest = fact
+                .claims
+                .iter()
+                .filter(|c| c.amount.central() == v.central)
+                .filter_map(|c| c.as_of.as_deref())
+                .max();
+            if let Some(a) = latest {
+                whys.push((v.central, format!("as of {a}, a different time")));
+            }
+        }
+    }
     if stated.len() >= 2 {
-        let grows = stated.windows(2).all(|w| w[1].0 >= w[0].0);
         reason.push_str(if grows {
             ". In the dates the text states, the value only grows: consistent with a running total"
         } else {
@@ -195,7 +249,7 @@ fn as_of_dates(fact: &Fact, reasons: &mut Vec<String>) {
     reasons.push(reason);
 }
 
-fn bounds(fact: &Fact, reasons: &mut Vec<String>) {
+fn bounds(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<(f64, String)>) {
     for c in &fact.claims {
         let others_exceed = |pred: &dyn Fn(f64) -> bool| {
             fact.values
@@ -203,23 +257,34 @@ fn bounds(fact: &Fact, reasons: &mut Vec<String>) {
                 .any(|v| v.central != c.amount.central() && pred(v.central))
         };
         match c.amount.bound {
-            Some(Bound::Upper) if !c.amount.approx && others_exceed(&|x| x > c.amount.central()) => reasons.push(format!(
-                "bound: \"{}\" ({}) is a ceiling (\"up to\"), not an amount paid; larger figures elsewhere do not contradict a ceiling set earlier",
-                c.text,
-                short_name(&c.doc)
-            )),
-            Some(Bound::Lower) if others_exceed(&|x| x < c.amount.central()) => reasons.push(format!(
-                "bound: \"{}\" ({}) is a floor (\"over\"/\"more than\")",
-                c.text,
-                short_name(&c.doc)
-            )),
+            Some(Bound::Upper)
+                if !c.amount.approx && others_exceed(&|x| x > c.amount.central()) =>
+            {
+                whys.push((
+                    c.amount.central(),
+                    format!("a ceiling (\"{}\"), not an amount paid", c.text),
+                ));
+                reasons.push(format!(
+                    "bound: \"{}\" ({}) is a ceiling (\"up to\"), not an amount paid; larger figures elsewhere do not contradict a ceiling set earlier",
+                    c.text,
+                    short_name(&c.doc)
+                ))
+            }
+            Some(Bound::Lower) if others_exceed(&|x| x < c.amount.central()) => {
+                whys.push((c.amount.central(), format!("a floor (\"{}\")", c.text)));
+                reasons.push(format!(
+                    "bound: \"{}\" ({}) is a floor (\"over\"/\"more than\")",
+                    c.text,
+                    short_name(&c.doc)
+                ))
+            }
             _ => {}
         }
     }
     reasons.dedup();
 }
 
-fn qualifiers(fact: &Fact, reasons: &mut Vec<String>) {
+fn qualifiers(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<(f64, String)>) {
     for v in &fact.values {
         let mut words: Vec<String> = Vec::new();
         let mut sources: Vec<String> = Vec::new();
@@ -254,6 +319,11 @@ fn qualifiers(fact: &Fact, reasons: &mut Vec<String>) {
             }
         }
         if !words.is_empty() {
+            let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+            whys.push((
+                v.central,
+                format!("projected or conditional ({})", quoted.join(", ")),
+            ));
             reasons.push(format!(
                 "qualified: {} ({}) is stated as {} — a projected or conditional figure, not an amount already invested",
                 v.display,
@@ -264,7 +334,7 @@ fn qualifiers(fact: &Fact, reasons: &mut Vec<String>) {
     }
 }
 
-fn rounding(fact: &Fact, reasons: &mut Vec<String>) {
+fn rounding(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<(f64, String)>) {
     for (i, a) in fact.values.iter().enumerate() {
         for b in fact.values.iter().skip(i + 1) {
             let ca = fact.claims.iter().find(|c| c.amount.central() == a.central);
@@ -275,6 +345,14 @@ fn rounding(fact: &Fact, reasons: &mut Vec<String>) {
             let rel = (a.central - b.central).abs()
                 / a.central.abs().max(b.central.abs()).max(f64::MIN_POSITIVE);
             if intervals_overlap(ca.amount.interval(), cb.amount.interval()) {
+                whys.push((
+                    a.central,
+                    format!("agrees with {} within rounding", b.display),
+                ));
+                whys.push((
+                    b.central,
+                    format!("agrees with {} within rounding", a.display),
+                ));
                 reasons.push(format!(
                     "rounding: {} and {} agree within the precision they are written with",
                     a.display, b.display
@@ -289,4 +367,171 @@ fn rounding(fact: &Fact, reasons: &mut Vec<String>) {
             }
         }
     }
+}
+
+/// The one line a reviewer reads last: the best-supported value and as of
+/// when, who supports it, and what the others said and why they probably
+/// differ — or "genuine disagreement: check" where nothing explains them.
+/// `trust` ranks the sources (see [`sources`]); every value is named.
+pub fn verdict(
+    fact: &Fact,
+    whys: &[(f64, String)],
+    copies: &Copies,
+    trust: &dyn Fn(&str) -> f64,
+) -> String {
+    let groups = fact.agreeing_groups();
+    let docs_of = |g: &[usize]| -> Vec<String> {
+        let mut d: Vec<String> = g
+            .iter()
+            .flat_map(|&i| fact.values[i].sources.iter().cloned())
+            .collect();
+        d.sort();
+        d.dedup();
+        d
+    };
+    let group_docs: Vec<Vec<String>> = groups.iter().map(|g| docs_of(g)).collect();
+    if groups.is_empty() {
+        return "no values".into();
+    }
+    // The figure to print: a firm one (not only projected or a ceiling),
+    // not one the parts show to be an earlier total, then the best
+    // supported, then the latest stated.
+    let why_of = |i: usize| {
+        whys.iter()
+            .filter(move |(c, _)| *c == fact.values[i].central)
+            .map(|(_, w)| w.as_str())
+    };
+    let soft = |g: &[usize]| {
+        g.iter()
+            .all(|&i| why_of(i).any(|w| w.starts_with("projected") || w.starts_with("a ceiling")))
+    };
+    let earlier = |g: &[usize]| {
+        g.iter()
+            .all(|&i| why_of(i).any(|w| w.starts_with("an earlier total")))
+    };
+    let latest_of = |g: &[usize]| -> Option<&super::ClaimOut> {
+        let in_group = |c: &&super::ClaimOut| {
+            g.iter()
+                .any(|&i| fact.values[i].central == c.amount.central())
+        };
+        let stated = fact
+            .claims
+            .iter()
+            .filter(in_group)
+            .filter(|c| c.as_of.is_some() && c.as_of_source != Some("document date"))
+            .max_by(|a, b| a.as_of.cmp(&b.as_of).then(b.doc.cmp(&a.doc)));
+        stated.or_else(|| {
+            fact.claims
+                .iter()
+                .filter(in_group)
+                .filter(|c| c.as_of.is_some())
+                .max_by(|a, b| a.as_of.cmp(&b.as_of).then(b.doc.cmp(&a.doc)))
+        })
+    };
+    let support: Vec<f64> = group_docs
+        .iter()
+        .map(|docs| {
+            let mut o: Vec<&str> = docs.iter().map(|d| copies.original(d)).collect();
+            o.sort_unstable();
+            o.dedup();
+            o.iter().map(|d| trust(d)).sum()
+        })
+        .collect();
+    let best = (0..groups.len())
+        .max_by(|&a, &b| {
+            let key = |g: usize| (!soft(&groups[g]), !earlier(&groups[g]));
+            key(a)
+                .cmp(&key(b))
+                .then(support[a].total_cmp(&support[b]))
+                .then(
+                    latest_of(&groups[a])
+                        .map(|c| &c.as_of)
+                        .cmp(&latest_of(&groups[b]).map(|c| &c.as_of)),
+                )
+                .then(b.cmp(&a))
+        })
+        .expect("groups are not empty");
+    // The best group's most widely stated value, as of its latest date.
+    let head = *groups[best]
+        .iter()
+        .max_by_key(|&&i| (fact.values[i].sources.len(), std::cmp::Reverse(i)))
+        .expect("groups are not empty");
+    let value = &fact.values[head];
+    let when = latest_of(&groups[best]).map_or(String::new(), |c| format!(" as of {}", c.when()));
+    let named = |docs: &[String]| -> String {
+        let independent = copies.independent(docs.iter().map(String::as_str));
+        let list = docs
+            .iter()
+            .map(|d| short_name(d))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if independent < docs.len() {
+            format!("{} sources, {independent} independent: {list}", docs.len())
+        } else if docs.len() == 1 {
+            format!("1 source: {list}")
+        } else {
+            format!("{} sources: {list}", docs.len())
+        }
+    };
+    let mut others = Vec::new();
+    let mut unexplained = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        if gi == best {
+            continue;
+        }
+        for &i in g {
+            let v = &fact.values[i];
+            // The one why that says most, in this order.
+            const ORDER: &[&str] = &[
+                "an earlier total",
+                "projected",
+                "a ceiling",
+                "a floor",
+                "equal to a total",
+                "as of",
+                "the parts add up",
+            ];
+            let mut why: Vec<&str> = Vec::new();
+            for prefix in ORDER {
+                if let Some((_, w)) = whys
+                    .iter()
+                    .find(|(c, w)| *c == v.central && w.starts_with(prefix))
+                {
+                    why.push(w);
+                    break;
+                }
+            }
+            let docs = v
+                .sources
+                .iter()
+                .map(|d| short_name(d))
+                .collect::<Vec<_>>()
+                .join(", ");
+            if why.is_empty() {
+                unexplained.push(format!("{} ({docs})", v.display));
+            } else {
+                others.push(format!("{} ({docs}): {}", v.display, why.join("; ")));
+            }
+        }
+    }
+    let support = named(&group_docs[best]);
+    if others.is_empty() {
+        return format!(
+            "genuine disagreement: check — best supported {}{when} ({support}) vs {}",
+            value.display,
+            unexplained.join(", ")
+        );
+    }
+    let mut line = format!(
+        "{}{when} — the figure to print ({support}). Others: {}",
+        value.display,
+        others.join("; ")
+    );
+    if !unexplained.is_empty() {
+        line.push_str(&format!(
+            ". Genuine disagreement: check {}",
+            unexplained.join(", ")
+        ));
+    }
+    line
 }

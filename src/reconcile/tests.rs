@@ -52,3 +52,66 @@ fn genuine_disagreement_says_so() {
         f[0].reasons
     );
 }
+
+#[test]
+fn tolerance_follows_the_precision_written() {
+    let agree = |a: &str, b: &str| {
+        let f = facts(&[("a", a), ("b", b)]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        f[0].status == Status::Consistent
+    };
+    assert!(agree(
+        "Acme Corp invested ~$13 billion in Beta Labs.",
+        "Acme Corp invested about $13.8 billion in Beta Labs."
+    ));
+    // "$46B" is $45.5B–$46.5B as written: "$46.5B" is inside it.
+    assert!(agree(
+        "Acme Corp invested $46 billion in Beta Labs.",
+        "Acme Corp invested $46.5 billion in Beta Labs."
+    ));
+    assert!(!agree(
+        "Acme Corp invested $21 billion in Beta Labs.",
+        "Acme Corp invested $22 billion in Beta Labs."
+    ));
+}
+
+#[test]
+fn the_verdict_prints_the_latest_total_and_says_why_the_others_differ() {
+    let f = facts(&[
+        ("a", "Acme Corp invested a total of $4 billion in Beta Labs. It began with an initial $1.25 billion in September 2023 and an additional $2.75 billion in March 2024."),
+        ("b", "Acme Corp’s cumulative $8 billion investment in Beta Labs came with an additional $4 billion commitment in November 2024."),
+        ("c", "With a potential investment of roughly $33 billion, Acme Corp has invested in Beta Labs."),
+    ]);
+    let total = f.iter().find(|x| x.scope == "total").expect("a total fact");
+    let v = total.verdict.as_deref().expect("a conflict has a verdict");
+    assert!(
+        v.starts_with("$8B as of 2024-11 — the figure to print (1 source: b)"),
+        "{v}"
+    );
+    assert!(v.contains("$4B (a): an earlier total"), "{v}");
+    assert!(
+        v.contains("$33B (c): projected or conditional (\"roughly\", \"potential\")"),
+        "{v}"
+    );
+    assert!(!v.contains("genuine disagreement"), "{v}");
+}
+
+#[test]
+fn an_unexplained_difference_is_a_genuine_disagreement() {
+    let f = facts(&[
+        ("a", "Acme Corp invested $21 billion in Beta Labs."),
+        ("b", "Acme Corp invested $21 billion in Beta Labs, it said."),
+        ("c", "Acme Corp invested $30 billion in Beta Labs."),
+    ]);
+    let v = f[0].verdict.as_deref().unwrap();
+    assert_eq!(
+        v,
+        "genuine disagreement: check — best supported $21B (2 sources: a, b) vs $30B (c)"
+    );
+    // Consistent facts need no verdict.
+    let f = facts(&[
+        ("a", "Acme Corp invested $21 billion in Beta Labs."),
+        ("b", "Acme Corp invested $21 billion in Beta Labs."),
+    ]);
+    assert_eq!(f[0].verdict, None);
+}

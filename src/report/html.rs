@@ -74,6 +74,7 @@ mark.money{background:var(--money)}mark.date{background:var(--date)}
 mark.percent{background:var(--percent)}mark.entity{background:var(--entity)}
 mark.this{outline:2px solid #bf8700}
 .legend mark{margin-right:6px}
+.verdict{border-left:3px solid var(--line);padding:4px 10px;margin:8px 0}
 .doc{border:1px solid var(--line);border-radius:6px;margin:10px 0;padding:8px 14px}
 .doc pre{white-space:pre-wrap;word-wrap:break-word;font:14px/1.55 ui-monospace,SFMono-Regular,Menlo,monospace;margin:.4em 0}
 .skipped{color:var(--conflict)}
@@ -322,6 +323,9 @@ fn fact_html(
     } else {
         " open"
     };
+    if let Some(v) = &f.verdict {
+        let _ = writeln!(out, "<p class=\"verdict\"><b>Verdict:</b> {}</p>", esc(v));
+    }
     let _ = writeln!(
         out,
         "<details{open}><summary>{} claim{} with their sentences</summary>",

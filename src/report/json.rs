@@ -168,6 +168,13 @@ struct DocLine<'a> {
     title: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+    /// The document it copies, when it shares long sentences with an
+    /// earlier one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copy_of: Option<&'a str>,
+    /// How often it states the best-supported value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    agreement: Option<&'a crate::reconcile::Agreement>,
     mentions: usize,
     claims: usize,
 }
@@ -187,6 +194,8 @@ pub fn write_facts_json(run: &RunResult, w: &mut dyn Write) -> std::io::Result<(
                 source: s.meta.as_ref().and_then(|m| m.source.as_deref()),
                 title: s.meta.as_ref().and_then(|m| m.title.as_deref()),
                 url: s.meta.as_ref().and_then(|m| m.url.as_deref()),
+                copy_of: Some(run.facts.copies.original(&d.name)).filter(|o| *o != d.name),
+                agreement: run.facts.agreement.get(&d.name),
                 mentions: s.mentions,
                 claims: s.claims,
             },
@@ -202,6 +211,8 @@ pub fn write_facts_json(run: &RunResult, w: &mut dyn Write) -> std::io::Result<(
                 source: None,
                 title: None,
                 url: None,
+                copy_of: None,
+                agreement: None,
                 mentions: 0,
                 claims: 0,
             },

@@ -73,6 +73,9 @@ fn fact_section(out: &mut String, f: &Fact, detailed: bool, labels: &Labels) {
         }
         out.push('\n');
     }
+    if let Some(v) = &f.verdict {
+        let _ = writeln!(out, "**Verdict:** {}\n", esc(v));
+    }
     if detailed {
         let _ = writeln!(out, "Claims:\n");
         for c in f.claims.iter().take(MAX_CLAIMS_SHOWN) {
@@ -175,5 +178,62 @@ pub fn render(run: &RunResult, rules_origin: &str) -> String {
     if let Some(m) = more(run.processed(), listed, "processed documents") {
         let _ = writeln!(out, "\n{m}");
     }
+    sources_section(&mut out, run);
     out
+}
+
+/// Copies, then each document's agreement with the best-supported values.
+fn sources_section(out: &mut String, run: &RunResult) {
+    let facts = &run.facts;
+    if facts.copies.is_empty() && facts.agreement.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## Sources\n");
+    if facts.copies.is_empty() {
+        let _ = writeln!(
+            out,
+            "No document copies another (no two share long sentences).\n"
+        );
+    } else {
+        let _ = writeln!(out, "Copies (counted once, as their original):\n");
+        for c in &facts.copies.pairs {
+            let _ = writeln!(
+                out,
+                "- {} copies {} ({} sampled long sentences shared{})",
+                esc(&c.doc),
+                esc(&c.original),
+                c.shared,
+                if c.by_date {
+                    "; the original is the earlier"
+                } else {
+                    "; which came first is unknown, the first by name is taken"
+                }
+            );
+        }
+        out.push('\n');
+    }
+    if !facts.agreement.is_empty() {
+        let _ = writeln!(
+            out,
+            "Agreement with the best-supported value, over facts stated by two or more independent sources (score = (agrees + 1) / (facts + 2); it ranks values in verdicts, it hides none):\n"
+        );
+        let _ = writeln!(out, "| document | facts | agrees | score |");
+        let _ = writeln!(out, "|---|---|---|---|");
+        let mut rows: Vec<(&String, &crate::reconcile::Agreement)> =
+            facts.agreement.iter().collect();
+        rows.sort_by(|a, b| b.1.facts.cmp(&a.1.facts).then(a.0.cmp(b.0)));
+        for (doc, a) in rows.iter().take(MAX_DOCUMENTS_LISTED) {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {:.2} |",
+                esc(doc),
+                a.facts,
+                a.agrees,
+                a.score
+            );
+        }
+        if let Some(m) = more(rows.len(), MAX_DOCUMENTS_LISTED, "sources") {
+            let _ = writeln!(out, "\n{m}");
+        }
+    }
 }

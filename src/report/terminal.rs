@@ -156,6 +156,12 @@ pub fn render(run: &RunResult, out_dir: Option<&str>, color: bool) -> String {
         for r in &f.reasons {
             out.push_str(&hanging("    - ", r));
         }
+        if let Some(v) = &f.verdict {
+            out.push_str(&hanging(
+                "    → ",
+                &paint.style("1", &format!("verdict: {v}")),
+            ));
+        }
     }
     if conflicts > SHOWN {
         out.push('\n');

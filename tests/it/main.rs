@@ -24,5 +24,6 @@ mod properties;
 mod real_inputs;
 mod report_html;
 mod rules_cli;
+mod sources;
 mod support;
 mod terminal_view;
