@@ -114,14 +114,17 @@ impl Copies {
 pub fn copies(prints: &[Print]) -> Copies {
     let mut prints: Vec<&Print> = prints.iter().filter(|p| !p.hashes.is_empty()).collect();
     prints.sort_by(|a, b| a.doc.cmp(b.doc));
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, p) in prints.iter().enumerate() {
-        for &h in p.hashes {
-            index.entry(h).or_default().push(i);
-        }
-    }
+    // (hash, document) pairs sorted: each run of one hash lists the
+    // documents that have it (a flat list, 8 bytes a pair).
+    let mut index: Vec<(u32, u32)> = prints
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.hashes.iter().map(move |&h| (h, i as u32)))
+        .collect();
+    index.sort_unstable();
     let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for docs in index.values() {
+    for run in index.chunk_by(|a, b| a.0 == b.0) {
+        let docs: Vec<usize> = run.iter().map(|&(_, d)| d as usize).collect();
         if docs.len() > COMMON {
             for &j in &docs[1..] {
                 *shared.entry((docs[0], j)).or_default() += 1;
