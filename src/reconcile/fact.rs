@@ -193,6 +193,22 @@ impl Fact {
         groups
     }
 
+    /// The documents stating each agreeing group of values, sorted, each once.
+    pub fn group_sources(&self, groups: &[Vec<usize>]) -> Vec<Vec<String>> {
+        groups
+            .iter()
+            .map(|g| {
+                let mut d: Vec<String> = g
+                    .iter()
+                    .flat_map(|&i| self.values[i].sources.iter().cloned())
+                    .collect();
+                d.sort();
+                d.dedup();
+                d
+            })
+            .collect()
+    }
+
     /// Format a number in this fact's unit.
     pub fn fmt_num(&self, v: f64) -> String {
         fmt_unit(v, &self.unit)

@@ -364,19 +364,7 @@ pub fn reconcile_table(mut table: ClaimTable, copies: &Copies) -> Facts {
                     // What each agreeing group of values is stated by, for
                     // the sources' agreement scores.
                     let contest = (f.status != Status::Single).then(|| sources::Contest {
-                        values: f
-                            .agreeing_groups()
-                            .iter()
-                            .map(|g| {
-                                let mut d: Vec<String> = g
-                                    .iter()
-                                    .flat_map(|&i| f.values[i].sources.iter().cloned())
-                                    .collect();
-                                d.sort();
-                                d.dedup();
-                                d
-                            })
-                            .collect(),
+                        values: f.group_sources(&f.agreeing_groups()),
                     });
                     (
                         f.status,

@@ -4,7 +4,7 @@
 //! explanation found" when none does.
 
 use super::fact::{Fact, Status};
-use super::sources::Copies;
+use super::sources::{self, Copies};
 use super::tranches::{self, Part};
 use crate::claims::Scope;
 use crate::ingest::short_name;
@@ -380,16 +380,7 @@ pub fn verdict(
     trust: &dyn Fn(&str) -> f64,
 ) -> String {
     let groups = fact.agreeing_groups();
-    let docs_of = |g: &[usize]| -> Vec<String> {
-        let mut d: Vec<String> = g
-            .iter()
-            .flat_map(|&i| fact.values[i].sources.iter().cloned())
-            .collect();
-        d.sort();
-        d.dedup();
-        d
-    };
-    let group_docs: Vec<Vec<String>> = groups.iter().map(|g| docs_of(g)).collect();
+    let group_docs = fact.group_sources(&groups);
     if groups.is_empty() {
         return "no values".into();
     }
@@ -430,12 +421,7 @@ pub fn verdict(
     };
     let support: Vec<f64> = group_docs
         .iter()
-        .map(|docs| {
-            let mut o: Vec<&str> = docs.iter().map(|d| copies.original(d)).collect();
-            o.sort_unstable();
-            o.dedup();
-            o.iter().map(|d| trust(d)).sum()
-        })
+        .map(|docs| sources::support(docs, copies, trust))
         .collect();
     let best = (0..groups.len())
         .max_by(|&a, &b| {

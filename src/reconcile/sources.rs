@@ -212,18 +212,21 @@ pub struct Agreement {
 /// Rounds of the score.
 const ROUNDS: usize = 5;
 
+/// A value's support: the trusts of the independent sources stating it
+/// (a group of copies counts once, as its original).
+pub fn support(docs: &[String], copies: &Copies, trust: &dyn Fn(&str) -> f64) -> f64 {
+    let mut originals: Vec<&str> = docs.iter().map(|d| copies.original(d)).collect();
+    originals.sort_unstable();
+    originals.dedup();
+    originals.iter().map(|d| trust(d)).sum()
+}
+
 /// The best value of a contest under `trust`: the highest support, ties to
 /// the first (values come in a fixed order).
 pub fn best(values: &[Vec<String>], copies: &Copies, trust: &dyn Fn(&str) -> f64) -> Option<usize> {
-    let support = |docs: &Vec<String>| -> f64 {
-        let mut originals: Vec<&str> = docs.iter().map(|d| copies.original(d)).collect();
-        originals.sort_unstable();
-        originals.dedup();
-        originals.iter().map(|d| trust(d)).sum()
-    };
     let mut best: Option<(usize, f64)> = None;
     for (i, docs) in values.iter().enumerate() {
-        let s = support(docs);
+        let s = support(docs, copies, trust);
         if best.is_none_or(|(_, b)| s > b + 1e-9) {
             best = Some((i, s));
         }

@@ -4,7 +4,7 @@
 //! text), a NewsAPI-shaped .json answer, and a folder mixing .txt, .md,
 //! .html, .jsonl and .json whose facts must be those of the clean text.
 
-use super::support::{json_lines, repo, run, run_to, stderr, stdout, temp_dir};
+use super::support::{facts_json, json_lines, repo, run, run_to, stderr, stdout, temp_dir};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -246,8 +246,7 @@ fn a_newsapi_answer_is_a_list_of_articles() {
     let out = dir.join("report");
     let o = run_to(&dir, &out);
     assert!(o.status.success(), "{}", stderr(&o));
-    let facts: Value =
-        serde_json::from_slice(&std::fs::read(out.join("facts.json")).unwrap()).unwrap();
+    let facts = facts_json(&out);
     let docs = facts["documents"].as_array().unwrap();
     assert_eq!(docs[0]["doc"], "answer.json#1");
     assert_eq!(docs[0]["source"], "Example Times");
@@ -319,8 +318,7 @@ fn as_page(text: &str, site: &str) -> String {
 
 /// What the reviewer reads of each fact: parties, status, values.
 fn fact_summary(dir: &Path) -> BTreeSet<String> {
-    let facts: Value =
-        serde_json::from_slice(&std::fs::read(dir.join("facts.json")).unwrap()).unwrap();
+    let facts = facts_json(dir);
     facts["facts"]
         .as_array()
         .unwrap()
@@ -380,8 +378,7 @@ fn a_mixed_folder_gives_the_facts_of_the_clean_text() {
     );
     assert_eq!(fact_summary(&mixed_out), clean);
 
-    let facts: Value =
-        serde_json::from_slice(&std::fs::read(mixed_out.join("facts.json")).unwrap()).unwrap();
+    let facts = facts_json(&mixed_out);
     let docs: Vec<&str> = facts["documents"]
         .as_array()
         .unwrap()

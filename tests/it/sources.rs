@@ -1,7 +1,7 @@
 //! Sources: a republished story counts once, the copy names its original,
 //! every document gets an agreement score, and conflicts end with a verdict.
 
-use super::support::{run_to, stderr, stdout, temp_dir};
+use super::support::{facts_json, run_to, stderr, stdout, temp_dir};
 use serde_json::Value;
 
 const WIRE: &str = "Acme Corp said on Tuesday it would invest $4 billion in Beta Labs, the largest deal in its history.
@@ -38,8 +38,7 @@ fn a_republished_story_counts_once() {
     let out = dir.join("report");
     let o = run_to(&dir, &out);
     assert!(o.status.success(), "{}", stderr(&o));
-    let facts: Value =
-        serde_json::from_slice(&std::fs::read(out.join("facts.json")).unwrap()).unwrap();
+    let facts = facts_json(&out);
     let docs = facts["documents"].as_array().unwrap();
     assert_eq!(docs[0]["copy_of"], Value::Null);
     assert_eq!(docs[1]["copy_of"], "a-wire.txt");

@@ -90,3 +90,8 @@ pub fn json_lines(s: &str) -> Vec<serde_json::Value> {
 pub fn read(p: &Path) -> Vec<u8> {
     std::fs::read(p).expect("readable")
 }
+
+/// facts.json of a run's output folder, parsed.
+pub fn facts_json(out: &Path) -> serde_json::Value {
+    serde_json::from_slice(&read(&out.join("facts.json"))).expect("facts.json is JSON")
+}
