@@ -76,6 +76,18 @@ impl AsOfSource {
         }
     }
 
+    /// How a timeline qualifies a date from this source ("2023 (relative
+    /// to the article date)"); `None` for a date the clause states whole.
+    pub fn timeline_note(self) -> Option<&'static str> {
+        match self {
+            AsOfSource::Document => Some("article date"),
+            AsOfSource::Relative => Some("relative to the article date"),
+            AsOfSource::YearFromDocument => Some("year from the article date"),
+            AsOfSource::YearFromText => Some("year from a date in the text"),
+            AsOfSource::Sentence | AsOfSource::Tranche => None,
+        }
+    }
+
     /// A date the claim's own clause states (however it was resolved).
     pub fn in_sentence(self) -> bool {
         !matches!(self, AsOfSource::Tranche | AsOfSource::Document)

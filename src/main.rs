@@ -247,6 +247,19 @@ fn inputs_of(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<Inputs> {
     })
 }
 
+/// The file an argument names and, for FILE#ID, the record wanted (the
+/// whole argument, as records are named); `None` when it names no file. A
+/// file whose own name holds '#' is taken whole.
+fn named_file(arg: &str) -> Option<(&str, Option<&str>)> {
+    if std::path::Path::new(arg).is_file() {
+        return Some((arg, None));
+    }
+    let (file, _) = arg.rsplit_once('#')?;
+    std::path::Path::new(file)
+        .is_file()
+        .then_some((file, Some(arg)))
+}
+
 /// The documents an argument names: every article of FILE, or the record
 /// FILE#ID; skipped ones are said on stderr and counted.
 fn documents_named(
@@ -254,27 +267,28 @@ fn documents_named(
     fields: &FieldNames,
     skipped: &mut usize,
 ) -> Result<Vec<ingest::Document>> {
-    let path = std::path::Path::new(arg);
-    let (file, want) = match arg.rsplit_once('#') {
-        Some((file, _)) if !path.exists() && std::path::Path::new(file).is_file() => {
-            (file, Some(arg))
-        }
-        _ => (arg, None),
+    let Some((file, want)) = named_file(arg) else {
+        anyhow::bail!("no file named {arg}");
     };
     let file_path = std::path::Path::new(file);
-    if !file_path.is_file() {
-        anyhow::bail!("no file named {file}");
-    }
     let mut docs = Vec::new();
+    let wanted = |name: &str| want.is_none_or(|w| w == name);
+    let mut skip = |s: ingest::Skipped| {
+        *skipped += 1;
+        eprintln!("crosscheck: skipped {}: {}", s.name, s.reason);
+    };
     for record in ingest::open(&ingest::input_file(file_path), fields) {
+        // Only the wanted records are read (a page is parsed here).
         match record {
-            Ok(raw) if want.is_none_or(|w| w == raw.name) => docs.push(raw.prepare()),
-            Ok(_) => {}
-            Err(s) if want.is_none_or(|w| w == s.name) => {
-                *skipped += 1;
-                eprintln!("crosscheck: skipped {}: {}", s.name, s.reason);
+            Ok(raw) if wanted(&raw.name) => {
+                let name = raw.name.clone();
+                match raw.prepare() {
+                    Ok(doc) => docs.push(doc),
+                    Err(reason) => skip(ingest::Skipped { name, reason }),
+                }
             }
-            Err(_) => {}
+            Err(s) if wanted(&s.name) => skip(s),
+            Ok(_) | Err(_) => {}
         }
     }
     if let Some(w) = want {
@@ -335,10 +349,7 @@ fn explain(
     let mut skipped = 0;
     for input in inputs {
         let path = std::path::Path::new(input);
-        let record = input
-            .rsplit_once('#')
-            .is_some_and(|(f, _)| std::path::Path::new(f).is_file());
-        if path.is_file() || record {
+        if named_file(input).is_some() {
             for doc in documents_named(input, fields, &mut skipped)? {
                 let dated = pipeline::metadata_date(&doc.meta, rules);
                 texts.push((Some(doc.name), doc.text, dated));

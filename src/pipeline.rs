@@ -334,12 +334,14 @@ where
             .par_drain(..)
             .map(|item| match item {
                 Ok(raw) => {
-                    let doc = raw.prepare();
-                    let dated = Dated::of(&doc.meta, rules);
-                    let out = analyze_in_pieces(&doc.text, rules, dated.date.clone(), |a| {
-                        work(&doc, &dated, a)
+                    let name = raw.name.clone();
+                    let out = raw.prepare().map(|doc| {
+                        let dated = Dated::of(&doc.meta, rules);
+                        analyze_in_pieces(&doc.text, rules, dated.date.clone(), |a| {
+                            work(&doc, &dated, a)
+                        })
                     });
-                    (doc.name, Ok(out))
+                    (name, out)
                 }
                 Err(s) => (s.name, Err(s.reason)),
             })

@@ -358,6 +358,7 @@ pub fn page(html: &str) -> Page {
     let root = content_root(&doc, &lengths);
     let elements = || doc.tree.nodes().filter_map(ElementRef::wrap);
     let ld = json_ld(&doc);
+    let metas = Metas::of(&doc);
     let mut b = Builder::default();
     // The headline sits above the article on many pages: put it first.
     let root_has_h1 =
@@ -390,13 +391,14 @@ pub fn page(html: &str) -> Page {
     let mut meta = Meta {
         title: headline
             .or(ld.headline.clone())
-            .or_else(|| meta_content(&doc, &["og:title", "twitter:title"]))
+            .or_else(|| metas.content(&["og:title", "twitter:title"]))
             .or_else(|| {
                 elements()
                     .find(|e| e.value().name() == "title")
                     .and_then(plain)
             }),
-        url: meta_content(&doc, &["og:url"])
+        url: metas
+            .content(&["og:url"])
             .or_else(|| {
                 elements()
                     .find(|e| {
@@ -411,14 +413,14 @@ pub fn page(html: &str) -> Page {
             .filter(|u| domain(u).is_some()),
         ..Meta::default()
     };
-    if let Some(site) = meta_content(&doc, &["og:site_name", "application-name"]) {
+    if let Some(site) = metas.content(&["og:site_name", "application-name"]) {
         meta.source = Some(site);
         meta.source_from = Some("og:site_name".into());
     } else if let Some(p) = &ld.publisher {
         meta.source = Some(p.clone());
         meta.source_from = Some("JSON-LD publisher".into());
     }
-    let (published, from) = published(&doc, &ld, root);
+    let (published, from) = published(&doc, &metas, &ld, root);
     meta.published = published;
     meta.published_from = from;
     Page {
@@ -437,29 +439,38 @@ fn clean_paragraphs(s: &str) -> Option<String> {
     (!paras.is_empty()).then(|| paras.join("\n\n"))
 }
 
-/// `<meta property|name|itemprop=KEY content=…>` for the first key present,
-/// in the order given.
-fn meta_content(doc: &Html, keys: &[&str]) -> Option<String> {
-    let metas: Vec<(String, &str)> = doc
-        .tree
-        .nodes()
-        .filter_map(ElementRef::wrap)
-        .filter(|e| e.value().name() == "meta")
-        .filter_map(|e| {
-            let v = e.value();
-            let key = v
-                .attr("property")
-                .or(v.attr("name"))
-                .or(v.attr("itemprop"))?;
-            Some((key.trim().to_ascii_lowercase(), v.attr("content")?))
+/// A page's `<meta property|name|itemprop=KEY content=…>` tags, keys in
+/// lower case, read once.
+struct Metas<'a>(Vec<(String, &'a str)>);
+
+impl<'a> Metas<'a> {
+    fn of(doc: &'a Html) -> Metas<'a> {
+        Metas(
+            doc.tree
+                .nodes()
+                .filter_map(ElementRef::wrap)
+                .filter(|e| e.value().name() == "meta")
+                .filter_map(|e| {
+                    let v = e.value();
+                    let key = v
+                        .attr("property")
+                        .or(v.attr("name"))
+                        .or(v.attr("itemprop"))?;
+                    Some((key.trim().to_ascii_lowercase(), v.attr("content")?))
+                })
+                .collect(),
+        )
+    }
+
+    /// The content of the first key present, in the order given.
+    fn content(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| {
+            self.0
+                .iter()
+                .find(|(key, _)| key == k)
+                .and_then(|(_, c)| clean(c))
         })
-        .collect();
-    keys.iter().find_map(|k| {
-        metas
-            .iter()
-            .find(|(key, _)| key == k)
-            .and_then(|(_, c)| clean(c))
-    })
+    }
 }
 
 /// Meta names that carry a publication date, in order of trust.
@@ -486,6 +497,7 @@ const DATE_META: &[&str] = &[
 /// `itemprop=datePublished`, then the first `<time datetime>` in the article.
 fn published(
     doc: &Html,
+    metas: &Metas,
     ld: &JsonLd,
     root: Option<ElementRef>,
 ) -> (Option<String>, Option<String>) {
@@ -493,7 +505,7 @@ fn published(
         return (Some(d.clone()), Some("JSON-LD datePublished".into()));
     }
     for key in DATE_META {
-        if let Some(d) = meta_content(doc, &[key]) {
+        if let Some(d) = metas.content(&[key]) {
             return (Some(d), Some(format!("meta {key}")));
         }
     }

@@ -139,11 +139,14 @@ const LIST_KEYS: &[&str] = &[
     "hits",
 ];
 
-/// The body of a record: plain text, or HTML to read as a page.
+/// The body of an article: plain text, HTML to read as a page, or a whole
+/// file not read yet (read by the worker that analyses it, so files are
+/// read in parallel).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Body {
     Text(String),
     Html(String),
+    File(super::InputFile),
 }
 
 /// One article from a JSON record.

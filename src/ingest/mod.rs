@@ -75,23 +75,28 @@ pub struct Document {
 impl Raw {
     /// The text to analyse: a page's readable text; a record's title, a
     /// blank line, then its body (unless the body starts with the title).
-    pub fn prepare(self) -> Document {
-        let (body, meta) = match self.body {
-            Body::Text(t) => (t, self.meta),
-            Body::Html(h) => {
-                let page = html::page(&h);
-                (page.text, self.meta.or(page.meta))
-            }
+    /// A file not read yet is read here; `Err` says why it cannot be.
+    pub fn prepare(self) -> std::result::Result<Document, String> {
+        let (text, is_html) = match self.body {
+            Body::Text(t) => (t, false),
+            Body::Html(h) => (h, true),
+            Body::File(f) => (read(&f)?, f.format == Format::Html),
+        };
+        let (body, meta) = if is_html {
+            let page = html::page(&text);
+            (page.text, self.meta.or(page.meta))
+        } else {
+            (text, self.meta)
         };
         let text = match self.title {
             Some(t) if !body.trim_start().starts_with(t.as_str()) => format!("{t}\n\n{body}"),
             _ => body,
         };
-        Document {
+        Ok(Document {
             name: self.name,
             text,
             meta: meta.with_domain_as_source(),
-        }
+        })
     }
 }
 
@@ -291,19 +296,12 @@ pub fn read(file: &InputFile) -> std::result::Result<String, String> {
 pub fn open(file: &InputFile, fields: &FieldNames) -> Records {
     let whole = |f: &InputFile| read(f).map_err(|reason| skip(&f.name, reason));
     let items = match file.format {
-        Format::Text | Format::Html => {
-            let item = whole(file).map(|text| Raw {
-                name: file.name.clone(),
-                title: None,
-                body: if file.format == Format::Html {
-                    Body::Html(text)
-                } else {
-                    Body::Text(text)
-                },
-                meta: Meta::default(),
-            });
-            vec![item]
-        }
+        Format::Text | Format::Html => vec![Ok(Raw {
+            name: file.name.clone(),
+            title: None,
+            body: Body::File(file.clone()),
+            meta: Meta::default(),
+        })],
         Format::Json => match whole(file) {
             Err(s) => vec![Err(s)],
             Ok(text) => json_file(&file.name, &text, fields),

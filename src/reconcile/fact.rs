@@ -3,6 +3,7 @@
 //! contract.
 
 use super::{FactKey, Slot, NEAR_DUPLICATE};
+use crate::claims::AsOfSource;
 use crate::normalize::{format_amount, format_money, serialize_opt_num, Amount};
 use serde::Serialize;
 
@@ -73,7 +74,8 @@ pub struct ClaimOut {
     /// "sentence" (or "sentence, relative to the document date", "sentence,
     /// year from the document date" …), "sentence (latest tranche)" or
     /// "document date".
-    pub as_of_source: Option<&'static str>,
+    #[serde(serialize_with = "serialize_as_of_source")]
+    pub as_of_source: Option<AsOfSource>,
     pub scope: &'static str,
     /// How missing roles were filled, if they were.
     pub inferred: Option<&'static str>,
@@ -81,6 +83,17 @@ pub struct ClaimOut {
     pub cluster: usize,
     #[serde(skip)]
     pub as_of_index: Option<i64>,
+}
+
+/// An as-of source as facts.json writes it ("sentence", "document date", …).
+fn serialize_as_of_source<S: serde::Serializer>(
+    v: &Option<AsOfSource>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(a) => s.serialize_some(a.as_str()),
+        None => s.serialize_none(),
+    }
 }
 
 impl ClaimOut {
@@ -91,14 +104,10 @@ impl ClaimOut {
         let Some(a) = &self.as_of else {
             return "undated".into();
         };
-        let how = match self.as_of_source {
-            Some("document date") => "article date",
-            Some("sentence, relative to the document date") => "relative to the article date",
-            Some("sentence, year from the document date") => "year from the article date",
-            Some("sentence, year from a date in the text") => "year from a date in the text",
-            _ => return a.clone(),
-        };
-        format!("{a} ({how})")
+        match self.as_of_source.and_then(AsOfSource::timeline_note) {
+            Some(how) => format!("{a} ({how})"),
+            None => a.clone(),
+        }
     }
 
     /// What a reader should know of how the claim was read: its as-of date
@@ -106,7 +115,8 @@ impl ClaimOut {
     pub fn notes(&self) -> Vec<String> {
         let mut notes = Vec::new();
         if let Some(a) = &self.as_of {
-            notes.push(format!("as of {a} ({})", self.as_of_source.unwrap_or("")));
+            let from = self.as_of_source.map_or("", AsOfSource::as_str);
+            notes.push(format!("as of {a} ({from})"));
         }
         if !self.qualifiers.is_empty() {
             notes.push(format!("qualifiers: {}", self.qualifiers.join(", ")));

@@ -6,7 +6,7 @@
 use super::fact::{Fact, Status};
 use super::sources::{self, Copies};
 use super::tranches::{self, Part};
-use crate::claims::Scope;
+use crate::claims::{AsOfSource, Scope};
 use crate::ingest::short_name;
 use crate::normalize::{format_amount, intervals_overlap, Bound};
 
@@ -33,19 +33,45 @@ fn docs(list: &[String]) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct Explained {
     pub reasons: Vec<String>,
-    /// (central value, why it differs), in the order found.
-    pub whys: Vec<(f64, String)>,
+    /// In the order found.
+    pub whys: Vec<Why>,
+}
+
+/// What explains one value, in the order a verdict prefers them (the
+/// first kind a value has is the one it names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum WhyKind {
+    EarlierTotal,
+    Projected,
+    Ceiling,
+    Floor,
+    WholeCommitment,
+    AsOf,
+    PartsAddUp,
+    Rounding,
+}
+
+/// One value's explanation.
+#[derive(Debug, Clone)]
+pub struct Why {
+    pub value: f64,
+    pub kind: WhyKind,
+    pub text: String,
+}
+
+fn why(whys: &mut Vec<Why>, value: f64, kind: WhyKind, text: String) {
+    whys.push(Why { value, kind, text });
 }
 
 /// The reasons for `fact`. `all` is every fact, for tranches and totals of
 /// the same parties.
 pub fn explain(fact: &Fact, all: &[Fact]) -> Explained {
-    let mut whys: Vec<(f64, String)> = Vec::new();
+    let mut whys = Vec::new();
     let reasons = reasons_and_whys(fact, all, &mut whys);
     Explained { reasons, whys }
 }
 
-fn reasons_and_whys(fact: &Fact, all: &[Fact], whys: &mut Vec<(f64, String)>) -> Vec<String> {
+fn reasons_and_whys(fact: &Fact, all: &[Fact], whys: &mut Vec<Why>) -> Vec<String> {
     let mut reasons = Vec::new();
     let same_parties = |o: &&Fact| {
         o.subject == fact.subject
@@ -66,7 +92,7 @@ fn reasons_and_whys(fact: &Fact, all: &[Fact], whys: &mut Vec<(f64, String)>) ->
         {
             for v in &fact.values {
                 if t.values.iter().any(|tv| tv.central == v.central) {
-                    whys.push((v.central, "equal to a total for the same parties: the whole commitment, not this tranche".into()));
+                    why(whys, v.central, WhyKind::WholeCommitment, "equal to a total for the same parties: the whole commitment, not this tranche".into());
                     reasons.push(format!(
                         "scope: {} ({}) equals a total stated for the same parties; it may describe the whole commitment, not this tranche",
                         v.display,
@@ -104,7 +130,7 @@ fn arithmetic<'a>(
     fact: &Fact,
     related: impl Iterator<Item = &'a Fact>,
     reasons: &mut Vec<String>,
-    whys: &mut Vec<(f64, String)>,
+    whys: &mut Vec<Why>,
 ) {
     let mut parts: Vec<Part> = Vec::new();
     for t in related.filter(|o| o.key.scope == Scope::Tranche) {
@@ -141,7 +167,8 @@ fn arithmetic<'a>(
         let Some(claim) = fact.claims.iter().find(|c| c.amount.central() == v.central) else {
             continue;
         };
-        let bases: Vec<Part> = fact
+        // Smaller totals that may be the base, with the values they stand for.
+        let (bases, base_values): (Vec<Part>, Vec<&super::ValueOut>) = fact
             .values
             .iter()
             .filter(|b| b.central < v.central)
@@ -150,33 +177,38 @@ fn arithmetic<'a>(
                     .claims
                     .iter()
                     .find(|c| c.amount.central() == b.central)?;
-                Some(Part {
+                let part = Part {
                     amount: c.amount.clone(),
                     label: format!("{} (total, {})", b.display, docs(&b.sources)),
                     when: None,
-                })
+                };
+                Some((part, b))
             })
-            .collect();
+            .unzip();
         if let Some((base, used)) = tranches::explain(&claim.amount, &bases, &parts) {
-            if let Some(b) = base.as_ref().and_then(|l| {
-                fact.values.iter().find(|b| {
-                    l.starts_with(&format!("{} (total, ", b.display)) && b.central < v.central
-                })
-            }) {
-                whys.push((
+            let base_value = base
+                .as_ref()
+                .and_then(|l| bases.iter().position(|b| &b.label == l))
+                .map(|k| base_values[k]);
+            if let Some(b) = base_value {
+                why(
+                    whys,
                     b.central,
+                    WhyKind::EarlierTotal,
                     format!(
                         "an earlier total: {} plus later parts makes {}",
                         b.display, v.display
                     ),
-                ));
+                );
             }
             let mut terms: Vec<String> = base.into_iter().collect();
             terms.extend(used);
-            whys.push((
+            why(
+                whys,
                 v.central,
+                WhyKind::PartsAddUp,
                 format!("the parts add up: {} = {}", v.display, terms.join(" + ")),
-            ));
+            );
             reasons.push(format!(
                 "parts add up: {} = {} — a running total that grew, not a contradiction",
                 v.display,
@@ -186,7 +218,7 @@ fn arithmetic<'a>(
     }
 }
 
-fn as_of_dates(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<(f64, String)>) {
+fn as_of_dates(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
     // For each value: its as-of dates and where they came from.
     let mut lines = Vec::new();
     let mut stated: Vec<(f64, i64)> = Vec::new();
@@ -198,7 +230,7 @@ fn as_of_dates(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<(f64, Stri
             .iter()
             .filter(|c| c.amount.central() == v.central)
         {
-            if c.as_of.is_some() && c.as_of_source != Some("document date") {
+            if c.as_of.is_some() && c.as_of_source != Some(AsOfSource::Document) {
                 if let Some(i) = c.as_of_index {
                     stated.push((v.central, i));
                 }
@@ -235,7 +267,12 @@ fn as_of_dates(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<(f64, Stri
                 .filter_map(|c| c.as_of.as_deref())
                 .max();
             if let Some(a) = latest {
-                whys.push((v.central, format!("as of {a}, a different time")));
+                why(
+                    whys,
+                    v.central,
+                    WhyKind::AsOf,
+                    format!("as of {a}, a different time"),
+                );
             }
         }
     }
@@ -249,7 +286,7 @@ fn as_of_dates(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<(f64, Stri
     reasons.push(reason);
 }
 
-fn bounds(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<(f64, String)>) {
+fn bounds(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
     for c in &fact.claims {
         let others_exceed = |pred: &dyn Fn(f64) -> bool| {
             fact.values
@@ -260,10 +297,12 @@ fn bounds(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<(f64, String)>)
             Some(Bound::Upper)
                 if !c.amount.approx && others_exceed(&|x| x > c.amount.central()) =>
             {
-                whys.push((
+                why(
+                    whys,
                     c.amount.central(),
+                    WhyKind::Ceiling,
                     format!("a ceiling (\"{}\"), not an amount paid", c.text),
-                ));
+                );
                 reasons.push(format!(
                     "bound: \"{}\" ({}) is a ceiling (\"up to\"), not an amount paid; larger figures elsewhere do not contradict a ceiling set earlier",
                     c.text,
@@ -271,7 +310,12 @@ fn bounds(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<(f64, String)>)
                 ))
             }
             Some(Bound::Lower) if others_exceed(&|x| x < c.amount.central()) => {
-                whys.push((c.amount.central(), format!("a floor (\"{}\")", c.text)));
+                why(
+                    whys,
+                    c.amount.central(),
+                    WhyKind::Floor,
+                    format!("a floor (\"{}\")", c.text),
+                );
                 reasons.push(format!(
                     "bound: \"{}\" ({}) is a floor (\"over\"/\"more than\")",
                     c.text,
@@ -284,7 +328,7 @@ fn bounds(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<(f64, String)>)
     reasons.dedup();
 }
 
-fn qualifiers(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<(f64, String)>) {
+fn qualifiers(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
     for v in &fact.values {
         let mut words: Vec<String> = Vec::new();
         let mut sources: Vec<String> = Vec::new();
@@ -320,10 +364,12 @@ fn qualifiers(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<(f64, Strin
         }
         if !words.is_empty() {
             let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
-            whys.push((
+            why(
+                whys,
                 v.central,
+                WhyKind::Projected,
                 format!("projected or conditional ({})", quoted.join(", ")),
-            ));
+            );
             reasons.push(format!(
                 "qualified: {} ({}) is stated as {} — a projected or conditional figure, not an amount already invested",
                 v.display,
@@ -334,7 +380,7 @@ fn qualifiers(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<(f64, Strin
     }
 }
 
-fn rounding(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<(f64, String)>) {
+fn rounding(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
     for (i, a) in fact.values.iter().enumerate() {
         for b in fact.values.iter().skip(i + 1) {
             let ca = fact.claims.iter().find(|c| c.amount.central() == a.central);
@@ -345,14 +391,18 @@ fn rounding(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<(f64, String)
             let rel = (a.central - b.central).abs()
                 / a.central.abs().max(b.central.abs()).max(f64::MIN_POSITIVE);
             if intervals_overlap(ca.amount.interval(), cb.amount.interval()) {
-                whys.push((
+                why(
+                    whys,
                     a.central,
+                    WhyKind::Rounding,
                     format!("agrees with {} within rounding", b.display),
-                ));
-                whys.push((
+                );
+                why(
+                    whys,
                     b.central,
+                    WhyKind::Rounding,
                     format!("agrees with {} within rounding", a.display),
-                ));
+                );
                 reasons.push(format!(
                     "rounding: {} and {} agree within the precision they are written with",
                     a.display, b.display
@@ -373,12 +423,7 @@ fn rounding(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<(f64, String)
 /// when, who supports it, and what the others said and why they probably
 /// differ — or "genuine disagreement: check" where nothing explains them.
 /// `trust` ranks the sources (see [`sources`]); every value is named.
-pub fn verdict(
-    fact: &Fact,
-    whys: &[(f64, String)],
-    copies: &Copies,
-    trust: &dyn Fn(&str) -> f64,
-) -> String {
+pub fn verdict(fact: &Fact, whys: &[Why], copies: &Copies, trust: &dyn Fn(&str) -> f64) -> String {
     let groups = fact.agreeing_groups();
     let group_docs = fact.group_sources(&groups);
     if groups.is_empty() {
@@ -387,18 +432,11 @@ pub fn verdict(
     // The figure to print: a firm one (not only projected or a ceiling),
     // not one the parts show to be an earlier total, then the best
     // supported, then the latest stated.
-    let why_of = |i: usize| {
-        whys.iter()
-            .filter(move |(c, _)| *c == fact.values[i].central)
-            .map(|(_, w)| w.as_str())
-    };
-    let soft = |g: &[usize]| {
-        g.iter()
-            .all(|&i| why_of(i).any(|w| w.starts_with("projected") || w.starts_with("a ceiling")))
-    };
-    let earlier = |g: &[usize]| {
-        g.iter()
-            .all(|&i| why_of(i).any(|w| w.starts_with("an earlier total")))
+    let has = |g: &[usize], kinds: &[WhyKind]| {
+        g.iter().all(|&i| {
+            whys.iter()
+                .any(|w| w.value == fact.values[i].central && kinds.contains(&w.kind))
+        })
     };
     let latest_of = |g: &[usize]| -> Option<&super::ClaimOut> {
         let in_group = |c: &&super::ClaimOut| {
@@ -409,7 +447,7 @@ pub fn verdict(
             .claims
             .iter()
             .filter(in_group)
-            .filter(|c| c.as_of.is_some() && c.as_of_source != Some("document date"))
+            .filter(|c| c.as_of.is_some() && c.as_of_source != Some(AsOfSource::Document))
             .max_by(|a, b| a.as_of.cmp(&b.as_of).then(b.doc.cmp(&a.doc)));
         stated.or_else(|| {
             fact.claims
@@ -419,20 +457,31 @@ pub fn verdict(
                 .max_by(|a, b| a.as_of.cmp(&b.as_of).then(b.doc.cmp(&a.doc)))
         })
     };
+    // Each group's standing, computed once: firm, not an earlier total,
+    // support, latest date.
+    let latest: Vec<Option<&super::ClaimOut>> = groups.iter().map(|g| latest_of(g)).collect();
+    let standing: Vec<(bool, bool)> = groups
+        .iter()
+        .map(|g| {
+            (
+                !has(g, &[WhyKind::Projected, WhyKind::Ceiling]),
+                !has(g, &[WhyKind::EarlierTotal]),
+            )
+        })
+        .collect();
     let support: Vec<f64> = group_docs
         .iter()
         .map(|docs| sources::support(docs, copies, trust))
         .collect();
     let best = (0..groups.len())
         .max_by(|&a, &b| {
-            let key = |g: usize| (!soft(&groups[g]), !earlier(&groups[g]));
-            key(a)
-                .cmp(&key(b))
+            standing[a]
+                .cmp(&standing[b])
                 .then(support[a].total_cmp(&support[b]))
                 .then(
-                    latest_of(&groups[a])
+                    latest[a]
                         .map(|c| &c.as_of)
-                        .cmp(&latest_of(&groups[b]).map(|c| &c.as_of)),
+                        .cmp(&latest[b].map(|c| &c.as_of)),
                 )
                 .then(b.cmp(&a))
         })
@@ -443,7 +492,7 @@ pub fn verdict(
         .max_by_key(|&&i| (fact.values[i].sources.len(), std::cmp::Reverse(i)))
         .expect("groups are not empty");
     let value = &fact.values[head];
-    let when = latest_of(&groups[best]).map_or(String::new(), |c| format!(" as of {}", c.when()));
+    let when = latest[best].map_or(String::new(), |c| format!(" as of {}", c.when()));
     let named = |docs: &[String]| -> String {
         let independent = copies.independent(docs.iter().map(String::as_str));
         let list = docs
@@ -467,26 +516,15 @@ pub fn verdict(
         }
         for &i in g {
             let v = &fact.values[i];
-            // The one why that says most, in this order.
-            const ORDER: &[&str] = &[
-                "an earlier total",
-                "projected",
-                "a ceiling",
-                "a floor",
-                "equal to a total",
-                "as of",
-                "the parts add up",
-            ];
-            let mut why: Vec<&str> = Vec::new();
-            for prefix in ORDER {
-                if let Some((_, w)) = whys
-                    .iter()
-                    .find(|(c, w)| *c == v.central && w.starts_with(prefix))
-                {
-                    why.push(w);
-                    break;
-                }
-            }
+            // The one why that says most (rounding explains nothing here:
+            // agreeing values are one group).
+            let why: Vec<&str> = whys
+                .iter()
+                .filter(|w| w.value == v.central && w.kind != WhyKind::Rounding)
+                .min_by_key(|w| w.kind)
+                .map(|w| w.text.as_str())
+                .into_iter()
+                .collect();
             let docs = v
                 .sources
                 .iter()

@@ -153,7 +153,7 @@ pub fn meta_line(doc: &Document, date: Option<&DateValue>, date_from: Option<&st
     .expect("metadata serialises")
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Default)]
 struct DocLine<'a> {
     doc: &'a str,
     status: &'static str,
@@ -206,15 +206,7 @@ pub fn write_facts_json(run: &RunResult, w: &mut dyn Write) -> std::io::Result<(
                 doc: &d.name,
                 status: "skipped",
                 reason: Some(reason),
-                date: None,
-                date_from: None,
-                source: None,
-                title: None,
-                url: None,
-                copy_of: None,
-                agreement: None,
-                mentions: 0,
-                claims: 0,
+                ..DocLine::default()
             },
             "    ",
         ),

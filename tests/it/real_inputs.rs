@@ -4,7 +4,7 @@
 //! text), a NewsAPI-shaped .json answer, and a folder mixing .txt, .md,
 //! .html, .jsonl and .json whose facts must be those of the clean text.
 
-use super::support::{facts_json, json_lines, repo, run, run_to, stderr, stdout, temp_dir};
+use super::support::{facts_json, json_lines, repo, run, run_ok, run_to, stderr, stdout, temp_dir};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -244,9 +244,7 @@ fn a_newsapi_answer_is_a_list_of_articles() {
     )
     .unwrap();
     let out = dir.join("report");
-    let o = run_to(&dir, &out);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let facts = facts_json(&out);
+    let (o, facts) = run_ok(&dir, &out);
     let docs = facts["documents"].as_array().unwrap();
     assert_eq!(docs[0]["doc"], "answer.json#1");
     assert_eq!(docs[0]["source"], "Example Times");

@@ -1,7 +1,7 @@
 //! Sources: a republished story counts once, the copy names its original,
 //! every document gets an agreement score, and conflicts end with a verdict.
 
-use super::support::{facts_json, run_to, stderr, stdout, temp_dir};
+use super::support::{run_ok, stdout, temp_dir};
 use serde_json::Value;
 
 const WIRE: &str = "Acme Corp said on Tuesday it would invest $4 billion in Beta Labs, the largest deal in its history.
@@ -36,9 +36,7 @@ fn a_republished_story_counts_once() {
     )
     .unwrap();
     let out = dir.join("report");
-    let o = run_to(&dir, &out);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let facts = facts_json(&out);
+    let (o, facts) = run_ok(&dir, &out);
     let docs = facts["documents"].as_array().unwrap();
     assert_eq!(docs[0]["copy_of"], Value::Null);
     assert_eq!(docs[1]["copy_of"], "a-wire.txt");

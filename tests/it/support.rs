@@ -95,3 +95,10 @@ pub fn read(p: &Path) -> Vec<u8> {
 pub fn facts_json(out: &Path) -> serde_json::Value {
     serde_json::from_slice(&read(&out.join("facts.json"))).expect("facts.json is JSON")
 }
+
+/// `crosscheck run INPUT --out OUT`, which must succeed, and its facts.json.
+pub fn run_ok(input: &Path, out: &Path) -> (Output, serde_json::Value) {
+    let o = run_to(input, out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    (o, facts_json(out))
+}
