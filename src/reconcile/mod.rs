@@ -15,6 +15,7 @@
 
 mod fact;
 mod reasons;
+pub mod record;
 pub mod sources;
 mod table;
 mod tranches;
@@ -22,6 +23,7 @@ mod tranches;
 pub use fact::{ClaimOut, Fact, Status, ValueOut};
 pub use sources::{Agreement, Copies};
 use table::Row;
+pub use record::{AmountRecord, ClaimRecord, RecordError};
 pub use table::{ClaimTable, TextStore};
 
 use crate::claims::{AsOfSource, Claim, Scope};

@@ -4,6 +4,7 @@
 //! claim's text and sentence go to a [`TextStore`] that spills to a
 //! temporary file past a memory budget.
 
+use super::record::{ClaimRecord, RecordError};
 use super::SourcedClaim;
 use crate::claims::{AsOfSource, Claim, Scope};
 use crate::normalize::Amount;
@@ -239,43 +240,60 @@ impl ClaimTable {
 
     /// Add one claim of document `doc`.
     pub fn push(&mut self, doc: &str, c: &Claim) {
-        let doc = self.docs.id(doc);
+        // Through the record a stored or streamed claim is read back from,
+        // so both reconcile alike.
+        let r = ClaimRecord::of(doc, c);
+        self.insert(&r, c.scope, c.as_of_source, c.inferred, c.amount.clone());
+    }
+
+    /// Add a claim read back from a record; `Err` names the field whose
+    /// word is not one crosscheck writes.
+    pub fn push_record(&mut self, r: &ClaimRecord) -> Result<(), RecordError> {
+        let scope = r.scope()?;
+        let as_of_source = r.as_of_source()?;
+        let inferred = r.inferred()?;
+        let amount = r.amount.to_amount()?;
+        self.insert(r, scope, as_of_source, inferred, amount);
+        Ok(())
+    }
+
+    fn insert(
+        &mut self,
+        c: &ClaimRecord,
+        scope: Scope,
+        as_of_source: Option<AsOfSource>,
+        inferred: Option<&'static str>,
+        amount: Amount,
+    ) {
+        let doc = self.docs.id(&c.doc);
         let sentence = match self.last_sentence {
-            Some((d, start, r)) if d == doc && start == c.sentence.start => r,
+            Some((d, start, r)) if d == doc && start == c.sentence_start => r,
             _ => {
-                let r = self.texts.push(&c.sentence_text);
-                self.last_sentence = Some((doc, c.sentence.start, r));
+                let r = self.texts.push(&c.sentence);
+                self.last_sentence = Some((doc, c.sentence_start, r));
                 r
             }
         };
-        let as_of = c
-            .as_of
-            .as_ref()
-            .and_then(|d| d.value.as_deref().or(d.min.as_deref()))
-            .map(|s| self.names.id(s));
-        let as_of_month = c
-            .as_of
-            .as_ref()
-            .and_then(|d| d.month_prefix())
-            .map(|m| self.names.id(&m));
+        let as_of = c.as_of.as_deref().map(|s| self.names.id(s));
+        let as_of_month = c.as_of_month.as_deref().map(|m| self.names.id(m));
         let row = Row {
             doc,
             subject: self.names.id(&c.subject),
             predicate: self.names.id(&c.predicate),
             object: c.object.as_deref().map(|o| self.names.id(o)),
             unit: self.names.id(&c.unit),
-            start: c.span.start,
-            end: c.span.end,
+            start: c.start,
+            end: c.end,
             text: c.text.as_str().into(),
             sentence,
-            amount: c.amount.clone(),
+            amount,
             qualifiers: c.qualifiers.iter().map(|q| q.as_str().into()).collect(),
             as_of,
             as_of_month,
-            as_of_index: c.as_of.as_ref().and_then(|d| d.month_index()),
-            as_of_source: c.as_of_source,
-            scope: c.scope,
-            inferred: c.inferred,
+            as_of_index: c.as_of_index,
+            as_of_source,
+            scope,
+            inferred,
         };
         self.rows.push(row);
     }
