@@ -13,6 +13,7 @@ use crate::reconcile::{self, ClaimTable, Facts};
 use crate::rules::RuleSet;
 use crate::tokenize::{self, Tokens};
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -236,11 +237,53 @@ impl DocSummary {
     }
 }
 
-/// An article's text with its mentions.
+/// An article's text with its mentions, as the document view marks them.
 #[derive(Debug, Clone)]
 pub struct Kept {
     pub text: String,
-    pub mentions: Vec<Mention>,
+    pub mentions: Vec<Mark>,
+}
+
+/// A mention as a view marks it: kind, byte span and its value in words.
+/// Small and plain, so the store keeps it and a document read from there
+/// is shown without extracting it again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mark {
+    pub kind: extract::Kind,
+    pub start: usize,
+    pub end: usize,
+    /// "money: $4B", "date: 2024-11", "entity: Amazon (org)".
+    pub title: String,
+}
+
+impl Mark {
+    pub fn of(m: &Mention) -> Mark {
+        use crate::normalize::{format_amount, format_money, trim_float};
+        let title = match &m.value {
+            extract::Value::Money(x) => format!(
+                "money: {}",
+                format_amount(&x.amount, |v| format_money(v, &x.currency))
+            ),
+            extract::Value::Percent(a) => format!(
+                "percent: {}",
+                format_amount(a, |v| format!("{}%", trim_float(v)))
+            ),
+            extract::Value::Date(d) => format!(
+                "date: {}",
+                d.value
+                    .clone()
+                    .or_else(|| d.min.clone().map(|a| format!("{a}…")))
+                    .unwrap_or_else(|| "unresolved".into())
+            ),
+            extract::Value::Entity(e) => format!("entity: {} ({})", e.canonical, e.kind),
+        };
+        Mark {
+            kind: m.kind,
+            start: m.span.start,
+            end: m.span.end,
+            title,
+        }
+    }
 }
 
 /// The result of a run over many files.
@@ -267,7 +310,7 @@ struct Piece {
     meta: Option<Box<Meta>>,
     fingerprint: Vec<u32>,
     mention_count: usize,
-    mentions: Vec<Mention>,
+    mentions: Vec<Mark>,
     claims: Vec<Claim>,
 }
 
@@ -479,7 +522,7 @@ pub fn run_with(inputs: &Inputs, rules: &RuleSet, options: RunOptions) -> Result
             doc_date: a.doc_date,
             mention_count: a.mentions.len(),
             mentions: if keepable(&doc.text) {
-                a.mentions
+                a.mentions.iter().map(Mark::of).collect()
             } else {
                 Vec::new()
             },

@@ -20,10 +20,10 @@ use crate::normalize::Amount;
 use crate::rules::{is_word_bounded, CompiledPattern, PatternKind, RuleId, RuleSet};
 use crate::span::{Span, SpanSet};
 use crate::tokenize::{word_before, Tokens};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The kind of a mention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Money,

@@ -14,9 +14,9 @@ use super::{
     capped_list, more, Labels, Summary, MAX_CLAIMS_SHOWN, MAX_DOCUMENTS_LISTED, MAX_FACTS_SHOWN,
     MAX_SOURCES_SHOWN,
 };
-use crate::extract::{Kind, Mention};
+use crate::extract::Kind;
 use crate::ingest::short_name;
-use crate::pipeline::{DocSummary, RunOptions, RunResult};
+use crate::pipeline::{DocSummary, Mark, RunOptions, RunResult};
 use crate::reconcile::{ClaimOut, Fact, Status};
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
@@ -402,71 +402,46 @@ fn highlight(
     text: &str,
     start: usize,
     end: usize,
-    mentions: &[Mention],
+    mentions: &[Mark],
     this: Option<(usize, usize)>,
     anchor: Option<usize>,
 ) -> String {
     let mut out = String::new();
     let mut at = start;
     // Mentions are sorted by start: only those from `start` on are looked at.
-    let first = mentions.partition_point(|m| m.span.start < start);
+    let first = mentions.partition_point(|m| m.start < start);
     for m in &mentions[first..] {
-        if m.span.start >= end {
+        if m.start >= end {
             break;
         }
-        if m.span.start < at || m.span.end > end {
+        if m.start < at || m.end > end || !text.is_char_boundary(m.start) || !text.is_char_boundary(m.end) {
             continue;
         }
-        out.push_str(&esc(&text[at..m.span.start]));
+        out.push_str(&esc(&text[at..m.start]));
         let kind = match m.kind {
             Kind::Money => "money",
             Kind::Date => "date",
             Kind::Percent => "percent",
             Kind::Entity => "entity",
         };
-        let this_class = if this == Some((m.span.start, m.span.end)) {
+        let this_class = if this == Some((m.start, m.end)) {
             " this"
         } else {
             ""
         };
         let id = anchor.map_or(String::new(), |d| {
-            format!(" id=\"doc-{d}-{}\"", m.span.start)
+            format!(" id=\"doc-{d}-{}\"", m.start)
         });
-        let title = mention_title(m);
         let _ = write!(
             out,
             "<mark class=\"{kind}{this_class}\"{id} title=\"{}\">{}</mark>",
-            esc(&title),
-            esc(&text[m.span.range()])
+            esc(&m.title),
+            esc(&text[m.start..m.end])
         );
-        at = m.span.end;
+        at = m.end;
     }
     out.push_str(&esc(&text[at..end]));
     out
-}
-
-fn mention_title(m: &Mention) -> String {
-    match &m.value {
-        crate::extract::Value::Money(x) => format!(
-            "money: {}",
-            crate::normalize::format_amount(&x.amount, |v| crate::normalize::format_money(
-                v,
-                &x.currency
-            ))
-        ),
-        crate::extract::Value::Percent(a) => format!(
-            "percent: {}",
-            crate::normalize::format_amount(a, |v| format!("{}%", crate::normalize::trim_float(v)))
-        ),
-        crate::extract::Value::Date(d) => format!(
-            "date: {}",
-            d.value
-                .clone()
-                .or_else(|| d.min.clone().map(|a| format!("{a}…")))
-                .unwrap_or_else(|| "unresolved".into())
-        ),
-        crate::extract::Value::Entity(e) => format!("entity: {} ({})", e.canonical, e.kind),
-    }
 }
 
 fn documents_html(out: &mut String, docs: &[(usize, &str, Option<&DocSummary>)], run: &RunResult) {
