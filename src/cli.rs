@@ -43,6 +43,30 @@ pub enum Command {
         /// NO_COLOR in the environment turns it off in every case.
         #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
         color: ColorChoice,
+        #[command(flatten)]
+        store: StoreArgs,
+        /// Compare with an earlier run and say what changed: "last" (the
+        /// last finished run), a run number, or "none".
+        #[arg(long, default_value = "last", value_name = "RUN")]
+        since: crosscheck::store::Since,
+        /// Keep no store: analyse everything, remember nothing.
+        #[arg(long, conflicts_with_all = ["store", "rebuild"])]
+        no_store: bool,
+        /// Analyse every document again even if the store has it (the store
+        /// is rewritten; decisions are kept).
+        #[arg(long)]
+        rebuild: bool,
+    },
+    /// Settle facts: accept a value or dismiss a fact, so later runs show it
+    /// as settled (until a new claim disagrees), or list the decisions.
+    Review {
+        #[command(subcommand)]
+        action: ReviewAction,
+        /// The report folder whose store to use.
+        #[arg(long, default_value = "report", value_name = "DIR", global = true)]
+        out: PathBuf,
+        #[command(flatten)]
+        store: StoreArgs,
     },
     /// Print every mention as a JSON line (byte offsets into each file).
     Extract {
@@ -104,6 +128,36 @@ pub enum RulesAction {
         #[arg(long)]
         table: Option<String>,
     },
+}
+
+/// Where the store is.
+#[derive(Debug, clap::Args)]
+pub struct StoreArgs {
+    /// The store (a SQLite file) that keeps documents, facts and decisions
+    /// between runs [default: crosscheck.db in the --out folder].
+    #[arg(long, value_name = "FILE", global = true)]
+    pub store: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewAction {
+    /// Accept VALUE as the figure to print for FACT (an id from the report,
+    /// or the start of one).
+    Accept {
+        fact: String,
+        /// As the report shows it ("$8B") or as written ("$8 billion").
+        value: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Dismiss FACT: not a disagreement worth a look.
+    Dismiss {
+        fact: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// List the decisions and whether each still holds.
+    List,
 }
 
 /// When to colour the terminal summary.

@@ -64,6 +64,8 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
 }
 
 /// At most this many problems are shown; the rest are counted.

@@ -36,6 +36,7 @@ pub mod reconcile;
 pub mod report;
 pub mod rules;
 pub mod span;
+pub mod store;
 pub mod tokenize;
 
 pub use error::{Error, Result};

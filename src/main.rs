@@ -6,12 +6,14 @@ mod cli;
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use cli::{Cli, ColorChoice, Command, RulesAction};
+use cli::{Cli, ColorChoice, Command, ReviewAction, RulesAction, StoreArgs};
 use crosscheck::extract::{parse_iso_date, DateValue};
 use crosscheck::ingest::{self, FieldNames, Inputs};
 use crosscheck::pipeline;
 use crosscheck::report::{explain, html, json, markdown, terminal};
 use crosscheck::rules::{check_examples, check_examples_where, RuleSet};
+use crosscheck::store::{shell_quote, Store};
+use std::path::PathBuf;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -91,12 +93,37 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let rules = load_rules(&cli)?;
     let stdout = std::io::stdout();
     match &cli.command {
-        Command::Run { inputs, out, color } => {
-            let result = pipeline::run_with(
-                &inputs_of(&cli, inputs)?,
-                &rules,
-                pipeline::RunOptions::default(),
-            )?;
+        Command::Run {
+            inputs,
+            out,
+            color,
+            store,
+            since,
+            no_store,
+            rebuild,
+        } => {
+            let inputs = inputs_of(&cli, inputs)?;
+            let result = if *no_store {
+                pipeline::run_with(&inputs, &rules, pipeline::RunOptions::default())?
+            } else {
+                let (path, arg) = store_path(out, store);
+                let mut store = Store::open(&path)?;
+                let listed = inputs
+                    .paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                store.begin_run(&listed, &pipeline::analysis_key(&rules), *rebuild)?;
+                let mut result = pipeline::run_stored(
+                    &inputs,
+                    &rules,
+                    pipeline::RunOptions::default(),
+                    Some(&mut store),
+                )?;
+                result.review = Some(store.finish_run(&result, *since, &arg)?);
+                result
+            };
             std::fs::create_dir_all(out)
                 .with_context(|| format!("cannot create {}", out.display()))?;
             let md = out.join("report.md");
@@ -119,6 +146,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let _ = lock.write_all(text.as_bytes());
             Ok(exit_for(result.skipped()))
         }
+        Command::Review { action, out, store } => review(action, out, store, &rules),
         Command::Extract { inputs } => {
             let docs = pipeline::process_with(&inputs_of(&cli, inputs)?, &rules, |doc, a| {
                 a.mentions
@@ -187,6 +215,68 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The store's path, and how a reviewer names it on the command line.
+fn store_path(out: &std::path::Path, store: &StoreArgs) -> (PathBuf, String) {
+    match &store.store {
+        Some(p) => (p.clone(), format!("--store {}", shell_quote(&p.display().to_string()))),
+        None => (
+            out.join(crosscheck::store::FILE_NAME),
+            format!("--out {}", shell_quote(&out.display().to_string())),
+        ),
+    }
+}
+
+/// `review accept|dismiss|list`.
+fn review(
+    action: &ReviewAction,
+    out: &std::path::Path,
+    store: &StoreArgs,
+    rules: &RuleSet,
+) -> Result<ExitCode> {
+    let (path, _) = store_path(out, store);
+    if !path.exists() {
+        anyhow::bail!(
+            "no store at {}: run `crosscheck run … --out {}` first (or give --store)",
+            path.display(),
+            out.display()
+        );
+    }
+    let mut store = Store::open(&path)?;
+    match action {
+        ReviewAction::Accept { fact, value, note } => {
+            let (d, warning) = store.accept(fact, value, note, rules)?;
+            if let Some(w) = warning {
+                eprintln!("crosscheck: warning: {w}");
+            }
+            println!("{}: {}", d.fact, d.describe());
+        }
+        ReviewAction::Dismiss { fact, note } => {
+            let d = store.dismiss(fact, note)?;
+            println!("{}: {}", d.fact, d.describe());
+        }
+        ReviewAction::List => {
+            let all = store.decisions()?;
+            if all.is_empty() {
+                println!("no decisions in {}", path.display());
+            }
+            for (d, fact) in all {
+                let state = match (&d.reopened, &fact) {
+                    (Some(r), _) => format!(
+                        "REOPENED by {} ({}) in run {}",
+                        ingest::short_name(&r.by),
+                        r.value,
+                        r.run
+                    ),
+                    (None, Some(f)) => format!("settled (now: {}, {})", f.status, f.shown()),
+                    (None, None) => "settled (the fact is no longer in the last run)".into(),
+                };
+                println!("{}\n  {}\n  {state}", d.fact, d.describe());
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `rules list`: one line per rule in force (table, name, where it is

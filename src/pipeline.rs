@@ -9,7 +9,8 @@ use crate::docdate::{document_date, published_date};
 use crate::error::Result;
 use crate::extract::{self, DateValue, Mention};
 use crate::ingest::{self, Document, InputFile, Inputs, Meta, Raw, Skipped};
-use crate::reconcile::{self, ClaimTable, Facts};
+use crate::reconcile::{self, ClaimRecord, ClaimTable, Facts};
+use crate::store::Store;
 use crate::rules::RuleSet;
 use crate::tokenize::{self, Tokens};
 use rayon::prelude::*;
@@ -200,6 +201,8 @@ pub struct DocOutcome {
     pub name: String,
     /// `Err(reason)` when the file was skipped.
     pub result: std::result::Result<DocSummary, String>,
+    /// Its analysis came from the store (it was not analysed again).
+    pub reused: bool,
 }
 
 /// What was found in a processed document.
@@ -291,6 +294,8 @@ impl Mark {
 pub struct RunResult {
     pub documents: Vec<DocOutcome>,
     pub facts: Facts,
+    /// With a store: what changed, and the reviewers' decisions.
+    pub review: Option<crate::store::Review>,
 }
 
 impl RunResult {
@@ -356,6 +361,49 @@ where
     W: Fn(&Document, &Dated, Analysis) -> T + Sync,
     S: FnMut(String, std::result::Result<Vec<T>, String>),
 {
+    process_reusing(inputs, rules, None, work, |name, _, result| {
+        sink(
+            name,
+            result.map(|outcome| match outcome {
+                Outcome::Analyzed(pieces) => pieces,
+                Outcome::Unchanged(_) => Vec::new(),
+            }),
+        )
+    })
+}
+
+/// What became of one document.
+#[derive(Debug)]
+pub enum Outcome<T> {
+    /// Analysed: what `work` made of each piece.
+    Analyzed(Vec<T>),
+    /// Its name and content hash are among the [`Reuse::known`] ones: not
+    /// analysed. The document is handed on, read and prepared.
+    Unchanged(Document),
+}
+
+/// Documents an incremental run need not analyse again: name → content
+/// hash (see [`Raw::content_hash`]) of those whose analysis is stored.
+#[derive(Debug, Default)]
+pub struct Reuse {
+    pub known: std::collections::HashMap<String, String>,
+}
+
+/// [`process_each`], and with `reuse` a document whose name and content
+/// hash are known is not analysed: `sink` gets [`Outcome::Unchanged`].
+/// With `reuse`, `sink` also gets each document's content hash.
+pub fn process_reusing<T, W, S>(
+    inputs: &Inputs,
+    rules: &RuleSet,
+    reuse: Option<&Reuse>,
+    work: W,
+    mut sink: S,
+) -> Result<()>
+where
+    T: Send,
+    W: Fn(&Document, &Dated, Analysis) -> T + Sync,
+    S: FnMut(String, Option<String>, std::result::Result<Outcome<T>, String>),
+{
     let listing = ingest::list(&inputs.paths)?;
     let mut items: Vec<std::result::Result<InputFile, Skipped>> = listing
         .files
@@ -370,27 +418,52 @@ where
         }
     }
     items.sort_by(|a, b| name(a).cmp(name(b)));
+    let analyzed = |doc: Document| {
+        let dated = Dated::of(&doc.meta, rules);
+        Outcome::Analyzed(analyze_in_pieces(&doc.text, rules, dated.date.clone(), |a| {
+            work(&doc, &dated, a)
+        }))
+    };
+    let one = |raw: Raw| -> (Option<String>, std::result::Result<Outcome<T>, String>) {
+        let Some(reuse) = reuse else {
+            return (None, raw.prepare().map(analyzed));
+        };
+        let raw = match raw.load() {
+            Ok(r) => r,
+            Err(e) => return (None, Err(e)),
+        };
+        let hash = raw.content_hash();
+        let unchanged = hash.is_some() && reuse.known.get(&raw.name) == hash.as_ref();
+        let result = raw.prepare().map(|doc| {
+            if unchanged {
+                Outcome::Unchanged(doc)
+            } else {
+                analyzed(doc)
+            }
+        });
+        (hash, result)
+    };
     let batch = BATCH_PER_THREAD * rayon::current_num_threads().max(1);
     let mut pending: Vec<std::result::Result<Raw, Skipped>> = Vec::with_capacity(batch);
+    type Done<T> = (
+        String,
+        Option<String>,
+        std::result::Result<Outcome<T>, String>,
+    );
     let mut flush = |pending: &mut Vec<std::result::Result<Raw, Skipped>>| {
-        let done: Vec<(String, std::result::Result<Vec<T>, String>)> = pending
+        let done: Vec<Done<T>> = pending
             .par_drain(..)
             .map(|item| match item {
                 Ok(raw) => {
                     let name = raw.name.clone();
-                    let out = raw.prepare().map(|doc| {
-                        let dated = Dated::of(&doc.meta, rules);
-                        analyze_in_pieces(&doc.text, rules, dated.date.clone(), |a| {
-                            work(&doc, &dated, a)
-                        })
-                    });
-                    (name, out)
+                    let (hash, out) = one(raw);
+                    (name, hash, out)
                 }
-                Err(s) => (s.name, Err(s.reason)),
+                Err(s) => (s.name, None, Err(s.reason)),
             })
             .collect();
-        for (name, result) in done {
-            sink(name, result);
+        for (name, hash, result) in done {
+            sink(name, hash, result);
         }
     };
     for item in items {
@@ -498,8 +571,41 @@ pub fn run(inputs: &[PathBuf], rules: &RuleSet) -> Result<RunResult> {
 /// The whole pipeline: stream the documents, keep their claims in a compact
 /// table, then reconcile.
 pub fn run_with(inputs: &Inputs, rules: &RuleSet, options: RunOptions) -> Result<RunResult> {
+    run_stored(inputs, rules, options, None)
+}
+
+/// A document's analysis as the store keeps it: enough to rebuild its
+/// summary, its claims and its marks without analysing it again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredDoc {
+    pub date: Option<String>,
+    pub date_from: Option<String>,
+    pub meta: Option<Meta>,
+    pub mentions: usize,
+    pub marks: Vec<Mark>,
+    pub claims: Vec<ClaimRecord>,
+    pub fingerprint: Vec<u32>,
+}
+
+/// A fingerprint of the rules in force and of this crosscheck's version:
+/// a stored analysis is reused only under the same.
+pub fn analysis_key(rules: &RuleSet) -> String {
+    format!("{}+{}", env!("CARGO_PKG_VERSION"), rules.fingerprint)
+}
+
+/// [`run_with`], incremental with a store: a document whose content and
+/// rules are as stored is not analysed again (its stored analysis is used),
+/// every analysed one is saved. The facts are the same as without a store.
+pub fn run_stored(
+    inputs: &Inputs,
+    rules: &RuleSet,
+    options: RunOptions,
+    mut store: Option<&mut Store>,
+) -> Result<RunResult> {
     let mut table = ClaimTable::with_text_budget(options.sentence_memory);
     let mut documents = Vec::new();
+    let storing = store.is_some();
+    let key = analysis_key(rules);
     // The sink, in name order, decides what is kept. A worker copies a
     // text (and keeps its mentions) only while it may still fit: what is
     // kept only grows, so once a text cannot fit now it never will, and a
@@ -509,68 +615,129 @@ pub fn run_with(inputs: &Inputs, rules: &RuleSet, options: RunOptions) -> Result
         text.len() <= LARGE_DOCUMENT
             && kept.load(Ordering::Relaxed) + text.len() <= options.keep_text
     };
-    process_each(
-        inputs,
-        rules,
-        |doc, dated, a| Piece {
-            text: keepable(&doc.text).then(|| doc.text.clone()),
-            date_from: dated.source(a.doc_date.is_some()),
-            meta: (!doc.meta.is_empty()).then(|| Box::new(doc.meta.clone())),
-            fingerprint: reconcile::sources::fingerprint(
-                a.tokens.sentences.iter().map(|s| &doc.text[s.span.range()]),
-            ),
-            doc_date: a.doc_date,
-            mention_count: a.mentions.len(),
-            mentions: if keepable(&doc.text) {
-                a.mentions.iter().map(Mark::of).collect()
-            } else {
-                Vec::new()
-            },
-            claims: a.claims,
+    let work = |doc: &Document, dated: &Dated, a: Analysis| Piece {
+        text: keepable(&doc.text).then(|| doc.text.clone()),
+        date_from: dated.source(a.doc_date.is_some()),
+        meta: (!doc.meta.is_empty()).then(|| Box::new(doc.meta.clone())),
+        fingerprint: reconcile::sources::fingerprint(
+            a.tokens.sentences.iter().map(|s| &doc.text[s.span.range()]),
+        ),
+        doc_date: a.doc_date,
+        mention_count: a.mentions.len(),
+        mentions: if storing || keepable(&doc.text) {
+            a.mentions.iter().map(Mark::of).collect()
+        } else {
+            Vec::new()
         },
-        |name, result| {
-            let result = result.map(|pieces| {
-                let mut summary = DocSummary {
-                    text: None,
-                    date: pieces
-                        .first()
-                        .and_then(|p| p.doc_date.as_ref()?.value.as_deref())
-                        .map(Box::from),
-                    date_from: pieces.first().and_then(|p| p.date_from.clone()),
-                    meta: pieces.first().and_then(|p| p.meta.clone()),
-                    mentions: 0,
-                    claims: 0,
-                    fingerprint: Box::default(),
+        claims: a.claims,
+    };
+    let keep = |summary: &mut DocSummary, text: Option<String>, marks: Vec<Mark>| {
+        if let Some(text) = text {
+            let so_far = kept.load(Ordering::Relaxed);
+            if so_far + text.len() <= options.keep_text {
+                kept.store(so_far + text.len(), Ordering::Relaxed);
+                summary.text = Some(Kept {
+                    text,
+                    mentions: marks,
+                });
+            }
+        }
+    };
+    let mut failure: Option<crate::store::StoreError> = None;
+    let reuse = store.as_deref().map(|s| s.reuse());
+    // The stored analyses to reuse are read on this thread, as the sink
+    // reaches them; the worker only compares hashes.
+    let reuse_owned;
+    let reuse = match reuse {
+        Some(r) => {
+            reuse_owned = Reuse {
+                known: r.known.clone(),
+            };
+            Some(&reuse_owned)
+        }
+        None => None,
+    };
+    process_reusing(inputs, rules, reuse, work, |name, hash, result| {
+        let mut reused = false;
+        let result = result.map(|outcome| {
+            let pieces = match outcome {
+                Outcome::Analyzed(pieces) => pieces,
+                Outcome::Unchanged(doc) => {
+                    let stored = store.as_deref().map(|s| s.load(&name));
+                    match stored {
+                        Some(Ok(stored)) => {
+                            reused = true;
+                            return from_store(&name, stored, doc, &mut table, &keepable, &keep);
+                        }
+                        // Unreadable: analyse it again (and store it anew).
+                        _ => {
+                            let dated = Dated::of(&doc.meta, rules);
+                            analyze_in_pieces(&doc.text, rules, dated.date.clone(), |a| {
+                                work(&doc, &dated, a)
+                            })
+                        }
+                    }
+                }
+            };
+            let mut summary = DocSummary {
+                text: None,
+                date: pieces
+                    .first()
+                    .and_then(|p| p.doc_date.as_ref()?.value.as_deref())
+                    .map(Box::from),
+                date_from: pieces.first().and_then(|p| p.date_from.clone()),
+                meta: pieces.first().and_then(|p| p.meta.clone()),
+                mentions: 0,
+                claims: 0,
+                fingerprint: Box::default(),
+            };
+            let mut print: Vec<u32> = Vec::new();
+            let mut kept_text = None;
+            let mut marks = Vec::new();
+            let mut records = Vec::new();
+            for p in pieces {
+                for c in &p.claims {
+                    table.push(&name, c);
+                    if storing {
+                        records.push(ClaimRecord::of(&name, c));
+                    }
+                }
+                summary.mentions += p.mention_count;
+                summary.claims += p.claims.len();
+                print.extend(&p.fingerprint);
+                marks.extend(p.mentions);
+                kept_text = kept_text.or(p.text);
+            }
+            print.sort_unstable();
+            print.dedup();
+            print.truncate(reconcile::sources::FINGERPRINT);
+            summary.fingerprint = print.into_boxed_slice();
+            if let (Some(s), Some(hash), None) = (store.as_deref_mut(), &hash, &failure) {
+                let stored = StoredDoc {
+                    date: summary.date.as_deref().map(String::from),
+                    date_from: summary.date_from.as_deref().map(String::from),
+                    meta: summary.meta.as_deref().cloned(),
+                    mentions: summary.mentions,
+                    marks: marks.clone(),
+                    claims: records,
+                    fingerprint: summary.fingerprint.to_vec(),
                 };
-                let mut print: Vec<u32> = Vec::new();
-                let mut kept_text = None;
-                let mut mentions = Vec::new();
-                for p in pieces {
-                    for c in &p.claims {
-                        table.push(&name, c);
-                    }
-                    summary.mentions += p.mention_count;
-                    summary.claims += p.claims.len();
-                    print.extend(&p.fingerprint);
-                    mentions.extend(p.mentions);
-                    kept_text = kept_text.or(p.text);
+                if let Err(e) = s.save(&name, hash, &key, &stored) {
+                    failure = Some(e);
                 }
-                print.sort_unstable();
-                print.dedup();
-                print.truncate(reconcile::sources::FINGERPRINT);
-                summary.fingerprint = print.into_boxed_slice();
-                if let Some(text) = kept_text {
-                    let so_far = kept.load(Ordering::Relaxed);
-                    if so_far + text.len() <= options.keep_text {
-                        kept.store(so_far + text.len(), Ordering::Relaxed);
-                        summary.text = Some(Kept { text, mentions });
-                    }
-                }
-                summary
-            });
-            documents.push(DocOutcome { name, result });
-        },
-    )?;
+            }
+            keep(&mut summary, kept_text, marks);
+            summary
+        });
+        documents.push(DocOutcome {
+            name,
+            result,
+            reused,
+        });
+    })?;
+    if let Some(e) = failure {
+        return Err(e.into());
+    }
 
     let prints: Vec<reconcile::sources::Print> = documents
         .iter()
@@ -585,7 +752,40 @@ pub fn run_with(inputs: &Inputs, rules: &RuleSet, options: RunOptions) -> Result
         .collect();
     let copies = reconcile::sources::copies(&prints);
     let facts = reconcile::reconcile_table(table, &copies);
-    Ok(RunResult { documents, facts })
+    Ok(RunResult {
+        documents,
+        facts,
+        review: None,
+    })
+}
+
+/// A document's summary from its stored analysis; its claims go to the
+/// table as stored.
+fn from_store(
+    name: &str,
+    stored: StoredDoc,
+    doc: Document,
+    table: &mut ClaimTable,
+    keepable: &dyn Fn(&str) -> bool,
+    keep: &dyn Fn(&mut DocSummary, Option<String>, Vec<Mark>),
+) -> DocSummary {
+    for c in &stored.claims {
+        // Validated when loaded.
+        let _ = table.push_record(c);
+    }
+    let mut summary = DocSummary {
+        text: None,
+        date: stored.date.map(Box::from),
+        date_from: stored.date_from.map(Box::from),
+        meta: stored.meta.map(Box::new),
+        mentions: stored.mentions,
+        claims: stored.claims.len(),
+        fingerprint: stored.fingerprint.into_boxed_slice(),
+    };
+    debug_assert!(stored.claims.iter().all(|c| c.doc == name));
+    let text = keepable(&doc.text).then_some(doc.text);
+    keep(&mut summary, text, stored.marks);
+    summary
 }
 
 #[cfg(test)]

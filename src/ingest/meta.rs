@@ -4,7 +4,7 @@
 
 /// A document's metadata. Every field is optional: a plain .txt file has
 /// none (its date may still come from its header, see `docdate`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     pub title: Option<String>,
     /// The publication's name ("Reuters", "reuters.com").

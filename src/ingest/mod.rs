@@ -73,6 +73,55 @@ pub struct Document {
 }
 
 impl Raw {
+    /// Read a file not read yet, so that [`Raw::content_hash`] can look at
+    /// its text; `Err` says why it cannot be read.
+    pub fn load(self) -> std::result::Result<Raw, String> {
+        let body = match self.body {
+            Body::File(f) if f.format == Format::Html => Body::Html(read(&f)?),
+            Body::File(f) => Body::Text(read(&f)?),
+            b => b,
+        };
+        Ok(Raw { body, ..self })
+    }
+
+    /// A hash of everything the analysis reads (title, body, metadata),
+    /// hex: equal hashes, equal results with the same rules. `None` for a
+    /// file not [loaded](Raw::load) yet.
+    pub fn content_hash(&self) -> Option<String> {
+        let mut h = blake3::Hasher::new();
+        let mut field = |tag: &str, v: Option<&str>| {
+            h.update(tag.as_bytes());
+            match v {
+                Some(v) => {
+                    h.update(&(v.len() as u64).to_le_bytes());
+                    h.update(v.as_bytes());
+                }
+                None => {
+                    h.update(&u64::MAX.to_le_bytes());
+                }
+            }
+        };
+        let (kind, body) = match &self.body {
+            Body::Text(t) => ("text", t),
+            Body::Html(t) => ("html", t),
+            Body::File(_) => return None,
+        };
+        field(kind, Some(body));
+        field("title", self.title.as_deref());
+        let m = &self.meta;
+        for (tag, v) in [
+            ("meta.title", &m.title),
+            ("source", &m.source),
+            ("source_from", &m.source_from),
+            ("url", &m.url),
+            ("published", &m.published),
+            ("published_from", &m.published_from),
+        ] {
+            field(tag, v.as_deref());
+        }
+        Some(h.finalize().to_hex().to_string())
+    }
+
     /// The text to analyse: a page's readable text; a record's title, a
     /// blank line, then its body (unless the body starts with the title).
     /// A file not read yet is read here; `Err` says why it cannot be.

@@ -174,6 +174,16 @@ impl Facts {
         (0..self.plans.len()).filter_map(move |i| self.get(i))
     }
 
+    /// Every fact in report order, built without its claims' sentences
+    /// (for what compares values, not what shows them).
+    pub fn iter_bare(&self) -> impl Iterator<Item = Fact> + '_ {
+        self.plans.iter().map(move |p| {
+            let mut f = self.build(&p.key, &p.rows, false);
+            f.status = p.status;
+            f
+        })
+    }
+
     /// Status and parties of every fact in report order, without building.
     pub fn heads(&self) -> impl Iterator<Item = FactHead<'_>> + '_ {
         self.plans.iter().map(move |p| FactHead {

@@ -707,7 +707,20 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
             .map(|p: &CompiledPattern| p.regex.as_str())
             .collect::<Vec<_>>(),
     );
+    // What the rules are, for a store to tell whether an analysis made
+    // under them can be reused: every layer's files, names and texts.
+    let mut h = blake3::Hasher::new();
+    for layer in layers {
+        for src in &layer.sources {
+            for part in [layer.name.as_str(), src.path.as_str(), src.text.as_str()] {
+                h.update(&(part.len() as u64).to_le_bytes());
+                h.update(part.as_bytes());
+            }
+        }
+    }
+    let fingerprint = h.finalize().to_hex()[..16].to_string();
     Ok(RuleSet {
+        fingerprint,
         rules: ctx.rules,
         lexicon: lex,
         patterns,

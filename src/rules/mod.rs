@@ -101,6 +101,9 @@ pub struct RuleSet {
     pub disabled: Vec<DisabledRule>,
     /// The layers, for the report: "built-in", "built-in + my-rules".
     pub origin: String,
+    /// A hash of every rule file's path and text (hex): equal for the
+    /// same rules, whatever the order they were loaded in memory.
+    pub fingerprint: String,
 }
 
 impl RuleSet {
