@@ -102,11 +102,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             no_store,
             rebuild,
         } => {
-            let inputs = inputs_of(&cli, inputs)?;
+            let mut inputs = inputs_of(&cli, inputs)?;
+            let (path, arg) = store_path(out, store);
+            inputs.exclude = vec![out.clone(), path.clone()];
             let result = if *no_store {
                 pipeline::run_with(&inputs, &rules, pipeline::RunOptions::default())?
             } else {
-                let (path, arg) = store_path(out, store);
                 let mut store = Store::open(&path)?;
                 let listed = inputs
                     .paths
@@ -334,6 +335,7 @@ fn inputs_of(cli: &Cli, paths: &[std::path::PathBuf]) -> Result<Inputs> {
     Ok(Inputs {
         paths: paths.to_vec(),
         fields: fields_of(cli)?,
+        exclude: Vec::new(),
     })
 }
 

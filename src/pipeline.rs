@@ -404,7 +404,7 @@ where
     W: Fn(&Document, &Dated, Analysis) -> T + Sync,
     S: FnMut(String, Option<String>, std::result::Result<Outcome<T>, String>),
 {
-    let listing = ingest::list(&inputs.paths)?;
+    let listing = ingest::list_excluding(&inputs.paths, &inputs.exclude)?;
     let mut items: Vec<std::result::Result<InputFile, Skipped>> = listing
         .files
         .into_iter()

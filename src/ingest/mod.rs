@@ -154,6 +154,9 @@ impl Raw {
 pub struct Inputs {
     pub paths: Vec<PathBuf>,
     pub fields: FieldNames,
+    /// crosscheck's own files and folders (the report folder, the store),
+    /// passed over when they are inside an input folder: never articles.
+    pub exclude: Vec<PathBuf>,
 }
 
 impl Inputs {
@@ -161,7 +164,37 @@ impl Inputs {
         Inputs {
             paths: paths.to_vec(),
             fields: FieldNames::default(),
+            exclude: Vec::new(),
         }
+    }
+}
+
+/// Paths passed over by a walk, matched by name first so that only a
+/// candidate costs a `canonicalize`.
+struct Excluded {
+    names: Vec<std::ffi::OsString>,
+    paths: Vec<PathBuf>,
+}
+
+impl Excluded {
+    fn new(paths: &[PathBuf]) -> Excluded {
+        let mut e = Excluded {
+            names: Vec::new(),
+            paths: Vec::new(),
+        };
+        for p in paths {
+            // A path that does not exist yet cannot be walked into.
+            if let (Some(name), Ok(full)) = (p.file_name(), p.canonicalize()) {
+                e.names.push(name.to_os_string());
+                e.paths.push(full);
+            }
+        }
+        e
+    }
+
+    fn contains(&self, p: &Path) -> bool {
+        p.file_name().is_some_and(|n| self.names.iter().any(|x| x == n))
+            && p.canonicalize().is_ok_and(|full| self.paths.contains(&full))
     }
 }
 
@@ -213,6 +246,13 @@ const BINARY_SNIFF: usize = 8192;
 /// given). A path that does not exist is an error: the run cannot do what
 /// was asked.
 pub fn list(inputs: &[PathBuf]) -> Result<Listing> {
+    list_excluding(inputs, &[])
+}
+
+/// [`list`], passing over `exclude` (files, or folders not entered) where
+/// a walk meets them.
+pub fn list_excluding(inputs: &[PathBuf], exclude: &[PathBuf]) -> Result<Listing> {
+    let excluded = Excluded::new(exclude);
     let mut out = Listing::default();
     for input in inputs {
         let meta = std::fs::metadata(input).map_err(|_| Error::MissingInput {
@@ -231,6 +271,11 @@ pub fn list(inputs: &[PathBuf]) -> Result<Listing> {
             .into_iter();
         while let Some(entry) = walker.next() {
             match entry {
+                Ok(e) if e.depth() > 0 && excluded.contains(e.path()) => {
+                    if e.file_type().is_dir() {
+                        walker.skip_current_dir();
+                    }
+                }
                 Ok(e) if e.depth() > 0 && is_hidden(e.file_name()) => {
                     let dir = e.file_type().is_dir();
                     out.skipped.push(Skipped {

@@ -11,13 +11,14 @@
 //! through `esc`, so an article holding `<script>` shows it as text.
 
 use super::{
-    capped_list, more, Labels, Summary, MAX_CLAIMS_SHOWN, MAX_DOCUMENTS_LISTED, MAX_FACTS_SHOWN,
+    capped_list, more, since, Labels, Summary, MAX_CLAIMS_SHOWN, MAX_DOCUMENTS_LISTED, MAX_FACTS_SHOWN,
     MAX_SOURCES_SHOWN,
 };
 use crate::extract::Kind;
 use crate::ingest::short_name;
 use crate::pipeline::{DocSummary, Mark, RunOptions, RunResult};
 use crate::reconcile::{ClaimOut, Fact, Status};
+use crate::store::Review;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
 
@@ -75,6 +76,11 @@ mark.percent{background:var(--percent)}mark.entity{background:var(--entity)}
 mark.this{outline:2px solid #bf8700}
 .legend mark{margin-right:6px}
 .verdict{border-left:3px solid var(--line);padding:4px 10px;margin:8px 0}
+.standing{font-weight:600;margin:.3em 0}
+.fact.settled{opacity:.75}
+.since{border:1px solid var(--line);border-radius:6px;padding:6px 14px;margin:10px 0}
+.since ul{margin:.2em 0 .4em 1.2em;padding:0}
+.review code{display:block;background:var(--soft);padding:4px 8px;margin:3px 0;white-space:pre-wrap;word-break:break-all}
 .doc{border:1px solid var(--line);border-radius:6px;margin:10px 0;padding:8px 14px}
 .doc pre{white-space:pre-wrap;word-wrap:break-word;font:14px/1.55 ui-monospace,SFMono-Regular,Menlo,monospace;margin:.4em 0}
 .skipped{color:var(--conflict)}
@@ -165,6 +171,10 @@ pub fn render(run: &RunResult, rules_origin: &str) -> String {
             entities.insert(o);
         }
     }
+    let review = run.review.as_ref();
+    if let Some(r) = review {
+        since_html(&mut out, r);
+    }
     out.push_str("<main>\n<div class=\"controls\" role=\"search\">\n");
     for (st, label) in [
         ("all", "All"),
@@ -199,7 +209,7 @@ pub fn render(run: &RunResult, rules_origin: &str) -> String {
             out.push_str("<p class=\"muted\">None.</p>\n");
         }
         for f in run.facts.with_status(status).take(MAX_FACTS_SHOWN) {
-            fact_html(&mut out, &f, &doc_index, &docs, &labels);
+            fact_html(&mut out, &f, &doc_index, &docs, &labels, review);
         }
         if let Some(m) = more(total, MAX_FACTS_SHOWN, "facts of this kind") {
             let _ = writeln!(out, "<p class=\"muted\">{}</p>", esc(&m));
@@ -220,6 +230,7 @@ fn fact_html(
     doc_index: &HashMap<&str, usize>,
     docs: &[(usize, &str, Option<&DocSummary>)],
     labels: &Labels,
+    review: Option<&Review>,
 ) {
     let mut names = vec![f.subject.as_str()];
     if let Some(o) = &f.object {
@@ -227,8 +238,9 @@ fn fact_html(
     }
     let _ = writeln!(
         out,
-        "<article class=\"fact {st}\" id=\"fact-{id}\" data-status=\"{st}\" data-entities=\"{ents}\">",
+        "<article class=\"fact {st}{settled}\" id=\"fact-{id}\" data-status=\"{st}\" data-entities=\"{ents}\">",
         st = f.status.as_str(),
+        settled = if since::is_settled(review, f) { " settled" } else { "" },
         id = esc(&f.id),
         ents = esc(&names.join("|"))
     );
@@ -323,6 +335,12 @@ fn fact_html(
     } else {
         " open"
     };
+    if let Some(r) = review {
+        if let Some(st) = since::standing(r, f) {
+            let _ = writeln!(out, "<p class=\"standing\">{}</p>", esc(&st));
+        }
+        review_html(out, r, f);
+    }
     if let Some(v) = &f.verdict {
         let _ = writeln!(out, "<p class=\"verdict\"><b>Verdict:</b> {}</p>", esc(v));
     }
@@ -442,6 +460,45 @@ fn highlight(
     }
     out.push_str(&esc(&text[at..end]));
     out
+}
+
+/// What changed since the run compared with.
+fn since_html(out: &mut String, r: &Review) {
+    let Some(heading) = since::heading(r) else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "<section class=\"since\" id=\"since\"><h2>{}</h2><ul><li>{}</li>",
+        esc(&heading),
+        esc(&since::documents(r))
+    );
+    for g in since::groups(r) {
+        let _ = write!(out, "<li>{}:<ul>", esc(&g.label));
+        for line in g.lines.iter().take(MAX_FACTS_SHOWN) {
+            let _ = write!(out, "<li>{}</li>", esc(line));
+        }
+        if let Some(m) = more(g.lines.len(), MAX_FACTS_SHOWN, "changes") {
+            let _ = write!(out, "<li class=\"muted\">{}</li>", esc(&m));
+        }
+        out.push_str("</ul></li>\n");
+    }
+    out.push_str("</ul></section>\n");
+}
+
+/// The commands that settle a fact, to copy into a terminal.
+fn review_html(out: &mut String, r: &Review, f: &Fact) {
+    if f.status != Status::Conflict {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<details class=\"review\"><summary>Settle this fact (commands to copy)</summary>"
+    );
+    for v in &f.values {
+        let _ = write!(out, "<code>{}</code>", esc(&r.accept_command(&f.id, &v.display)));
+    }
+    let _ = writeln!(out, "<code>{}</code></details>", esc(&r.dismiss_command(&f.id)));
 }
 
 fn documents_html(out: &mut String, docs: &[(usize, &str, Option<&DocSummary>)], run: &RunResult) {

@@ -219,6 +219,9 @@ pub fn write_facts_json(run: &RunResult, w: &mut dyn Write) -> std::io::Result<(
         "{{\n  \"summary\": {},\n",
         pretty_at(&Summary::of(run), "  ")
     )?;
+    if let Some(r) = &run.review {
+        write!(w, "  \"review\": {},\n", pretty_at(&review_json(r), "  "))?;
+    }
     write_array(w, "documents", run.documents.len(), |i| {
         Some(doc_line(&run.documents[i]))
     })?;
@@ -230,6 +233,52 @@ pub fn write_facts_json(run: &RunResult, w: &mut dyn Write) -> std::io::Result<(
         run.facts.get(i).map(|f| pretty_at(&f, "    "))
     })?;
     w.write_all(b"\n}\n")
+}
+
+/// A stored run's part of facts.json: the run, what changed since the
+/// run compared with, and every decision with its standing.
+fn review_json(r: &crate::store::Review) -> serde_json::Value {
+    use serde_json::json;
+    let changes = |list: &[crate::store::FactChange]| -> Vec<serde_json::Value> {
+        list.iter()
+            .map(|c| {
+                json!({"id": c.id, "title": c.title, "status": c.status,
+                       "before": c.before, "after": c.after})
+            })
+            .collect()
+    };
+    let since = r.since.as_ref().map(|c| {
+        json!({
+            "run": c.run, "finished": c.at,
+            "new": changes(&c.new), "conflicts_appeared": changes(&c.appeared),
+            "conflicts_resolved": changes(&c.resolved), "values_moved": changes(&c.moved),
+            "gone": changes(&c.gone),
+        })
+    });
+    let d = &r.documents;
+    let decisions: Vec<serde_json::Value> = r
+        .decisions
+        .values()
+        .map(|d| {
+            json!({
+                "fact": d.fact, "action": d.action.as_str(), "value": d.value,
+                "note": d.note, "decided": d.decided, "after_run": d.run,
+                "settled": d.reopened.is_none(),
+                "reopened_by": d.reopened.as_ref().map(|x| &x.by),
+                "reopened_value": d.reopened.as_ref().map(|x| &x.value),
+                "reopened_run": d.reopened.as_ref().map(|x| x.run),
+            })
+        })
+        .collect();
+    json!({
+        "run": r.run,
+        "documents": {
+            "new": d.new, "changed": d.changed, "unchanged": d.unchanged,
+            "removed": d.removed.iter().map(|(n, c)| json!({"doc": n, "claims": c})).collect::<Vec<_>>(),
+        },
+        "since": since,
+        "decisions": decisions,
+    })
 }
 
 /// `  "key": [ … ]` as serde_json's pretty printer lays it out inside the

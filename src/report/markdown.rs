@@ -7,7 +7,9 @@ use super::{
     capped_list, more, Labels, Summary, MAX_CLAIMS_SHOWN, MAX_DOCUMENTS_LISTED, MAX_FACTS_SHOWN,
     MAX_SOURCES_SHOWN,
 };
+use super::since;
 use crate::pipeline::RunResult;
+use crate::store::Review;
 use crate::reconcile::{Fact, Status};
 use std::fmt::Write;
 
@@ -40,8 +42,17 @@ fn marked_sentence(sentence: &str, text: &str) -> String {
     }
 }
 
-fn fact_section(out: &mut String, f: &Fact, detailed: bool, labels: &Labels) {
+fn fact_section(
+    out: &mut String,
+    f: &Fact,
+    detailed: bool,
+    labels: &Labels,
+    review: Option<&Review>,
+) {
     let _ = writeln!(out, "### {}\n", esc(&f.title()));
+    if let Some(st) = review.and_then(|r| since::standing(r, f)) {
+        let _ = writeln!(out, "**{}**\n", esc(&st));
+    }
     let _ = writeln!(
         out,
         "Status: **{}** · {} claims from {} sources · id `{}`\n",
@@ -112,9 +123,25 @@ pub fn render(run: &RunResult, rules_origin: &str) -> String {
     let _ = writeln!(out, "# crosscheck report\n");
     let _ = writeln!(
         out,
-        "{} documents ({} processed, {} skipped) · {} mentions · {} claims · {} facts: **{} conflicts**, {} consistent, {} single-source · rules: {}\n",
-        s.documents, s.processed, s.skipped, s.mentions, s.claims, s.facts, s.conflicts, s.consistent, s.single, esc(rules_origin)
+        "{} documents ({} processed, {} skipped) · {} mentions · {} claims · {} facts: **{} conflicts**{}, {} consistent, {} single-source · rules: {}\n",
+        s.documents, s.processed, s.skipped, s.mentions, s.claims, s.facts, s.conflicts, super::terminal::settled_note(run), s.consistent, s.single, esc(rules_origin)
     );
+    let review = run.review.as_ref();
+    if let Some((r, heading)) = review.and_then(|r| Some((r, since::heading(r)?))) {
+        let _ = writeln!(out, "## {}\n", esc(&heading));
+        let _ = writeln!(out, "- {}", esc(&since::documents(r)));
+        for g in since::groups(r) {
+            let _ = writeln!(out, "- {}:", esc(&g.label));
+            for line in g.lines.iter().take(MAX_FACTS_SHOWN) {
+                let _ = writeln!(out, "  - {}", esc(line));
+            }
+            if let Some(m) = more(g.lines.len(), MAX_FACTS_SHOWN, "changes") {
+                let _ = writeln!(out, "  - {m}");
+            }
+        }
+        out.push('\n');
+    }
+    let mut settled = Vec::new();
     for (status, heading, detailed) in [
         (Status::Conflict, "Conflicts", true),
         (Status::Consistent, "Consistent facts", true),
@@ -126,10 +153,24 @@ pub fn render(run: &RunResult, rules_origin: &str) -> String {
             let _ = writeln!(out, "None.\n");
         }
         for f in run.facts.with_status(status).take(MAX_FACTS_SHOWN) {
-            fact_section(&mut out, &f, detailed, &labels);
+            if status == Status::Conflict && since::is_settled(review, &f) {
+                settled.push(f);
+                continue;
+            }
+            fact_section(&mut out, &f, detailed, &labels, review);
         }
         if let Some(m) = more(total, MAX_FACTS_SHOWN, "facts of this kind") {
             let _ = writeln!(out, "{m}\n");
+        }
+    }
+    if !settled.is_empty() {
+        let _ = writeln!(out, "## Settled conflicts ({})\n", settled.len());
+        let _ = writeln!(
+            out,
+            "A reviewer decided these; they come back when a new claim disagrees.\n"
+        );
+        for f in &settled {
+            fact_section(&mut out, f, false, &labels, review);
         }
     }
     let _ = writeln!(out, "## Documents\n");

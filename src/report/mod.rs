@@ -11,6 +11,7 @@ pub mod explain;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod since;
 pub mod terminal;
 
 use crate::pipeline::RunResult;

@@ -4,7 +4,7 @@
 //! 100 columns; with `color`, headings and titles get ANSI colours (the CLI
 //! asks for them only on a terminal, and never when NO_COLOR is set).
 
-use super::{Labels, Summary};
+use super::{since, Labels, Summary};
 use crate::pipeline::RunResult;
 use crate::reconcile::{Fact, Status};
 use std::fmt::Write;
@@ -126,6 +126,23 @@ fn one_line_section(
     more_line(out, total);
 }
 
+/// " (1 settled)" when reviewers settled some conflicts.
+pub(super) fn settled_note(run: &RunResult) -> String {
+    let Some(r) = run.review.as_ref().filter(|r| !r.decisions.is_empty()) else {
+        return String::new();
+    };
+    let n = run
+        .facts
+        .with_status(Status::Conflict)
+        .filter(|f| r.settled(&f.id).is_some())
+        .count();
+    if n == 0 {
+        String::new()
+    } else {
+        format!(" ({n} settled)")
+    }
+}
+
 /// Render the summary printed after `crosscheck run`.
 pub fn render(run: &RunResult, out_dir: Option<&str>, color: bool) -> String {
     let paint = Paint(color);
@@ -140,18 +157,43 @@ pub fn render(run: &RunResult, out_dir: Option<&str>, color: bool) -> String {
             s.skipped,
             plural(s.claims, "claim", "claims"),
             plural(s.facts, "fact", "facts"),
-            plural(s.conflicts, "conflict", "conflicts"),
+            plural(s.conflicts, "conflict", "conflicts")
+                + &settled_note(run),
             s.consistent,
             s.single
         ),
         "",
     ));
+    let review = run.review.as_ref();
+    if let Some((r, heading)) = review.and_then(|r| Some((r, since::heading(r)?))) {
+        let _ = writeln!(out, "\n{}", paint.style("1;36", &heading.to_uppercase()));
+        out.push_str(&hanging("  ", &since::documents(r)));
+        for g in since::groups(r) {
+            out.push_str(&hanging("  ", &format!("{}:", g.label)));
+            for line in g.lines.iter().take(SHOWN) {
+                out.push_str(&hanging("    - ", line));
+            }
+            if g.lines.len() > SHOWN {
+                more_line(&mut out, g.lines.len());
+            }
+        }
+    }
     let conflicts = run.facts.count(Status::Conflict);
     if conflicts > 0 {
         let _ = writeln!(out, "\n{}", paint.style("1;31", "CONFLICTS"));
     }
+    let mut settled = Vec::new();
     for f in run.facts.with_status(Status::Conflict).take(SHOWN) {
+        if since::is_settled(review, &f) {
+            settled.push(f);
+            continue;
+        }
         let _ = writeln!(out, "\n  {}", paint.style("1", &f.title()));
+        if let Some(r) = review {
+            if let Some(st) = since::standing(r, &f) {
+                out.push_str(&hanging("    ", &paint.style("1;33", &st)));
+            }
+        }
         values_block(&mut out, &f, &labels);
         for r in &f.reasons {
             out.push_str(&hanging("    - ", r));
@@ -162,10 +204,21 @@ pub fn render(run: &RunResult, out_dir: Option<&str>, color: bool) -> String {
                 &paint.style("1", &format!("verdict: {v}")),
             ));
         }
+        if review.is_some() {
+            // What `crosscheck review accept|dismiss` takes.
+            out.push_str(&hanging("    fact id: ", &f.id));
+        }
     }
     if conflicts > SHOWN {
         out.push('\n');
         more_line(&mut out, conflicts);
+    }
+    if let (Some(r), false) = (review, settled.is_empty()) {
+        let _ = writeln!(out, "\n{}", paint.style("1;32", "SETTLED (conflicts a reviewer decided)"));
+        for f in &settled {
+            let st = since::standing(r, f).unwrap_or_default();
+            out.push_str(&wrap(&format!("{}: {st}", f.title()), "  "));
+        }
     }
     one_line_section(
         &mut out,
