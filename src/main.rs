@@ -13,8 +13,8 @@ use crosscheck::pipeline;
 use crosscheck::report::{explain, html, json, markdown, terminal};
 use crosscheck::rules::{check_examples, check_examples_where, RuleSet};
 use crosscheck::store::{shell_quote, Store};
-use std::path::PathBuf;
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -221,7 +221,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
 /// The store's path, and how a reviewer names it on the command line.
 fn store_path(out: &std::path::Path, store: &StoreArgs) -> (PathBuf, String) {
     match &store.store {
-        Some(p) => (p.clone(), format!("--store {}", shell_quote(&p.display().to_string()))),
+        Some(p) => (
+            p.clone(),
+            format!("--store {}", shell_quote(&p.display().to_string())),
+        ),
         None => (
             out.join(crosscheck::store::FILE_NAME),
             format!("--out {}", shell_quote(&out.display().to_string())),
@@ -264,12 +267,7 @@ fn review(
             }
             for (d, fact) in all {
                 let state = match (&d.reopened, &fact) {
-                    (Some(r), _) => format!(
-                        "REOPENED by {} ({}) in run {}",
-                        ingest::short_name(&r.by),
-                        r.value,
-                        r.run
-                    ),
+                    (Some(r), _) => format!("REOPENED by {} ({}) in run {}", r.by, r.value, r.run),
                     (None, Some(f)) => format!("settled (now: {}, {})", f.status, f.shown()),
                     (None, None) => "settled (the fact is no longer in the last run)".into(),
                 };

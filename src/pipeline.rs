@@ -10,8 +10,8 @@ use crate::error::Result;
 use crate::extract::{self, DateValue, Mention};
 use crate::ingest::{self, Document, InputFile, Inputs, Meta, Raw, Skipped};
 use crate::reconcile::{self, ClaimRecord, ClaimTable, Facts};
-use crate::store::Store;
 use crate::rules::RuleSet;
+use crate::store::Store;
 use crate::tokenize::{self, Tokens};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -420,9 +420,12 @@ where
     items.sort_by(|a, b| name(a).cmp(name(b)));
     let analyzed = |doc: Document| {
         let dated = Dated::of(&doc.meta, rules);
-        Outcome::Analyzed(analyze_in_pieces(&doc.text, rules, dated.date.clone(), |a| {
-            work(&doc, &dated, a)
-        }))
+        Outcome::Analyzed(analyze_in_pieces(
+            &doc.text,
+            rules,
+            dated.date.clone(),
+            |a| work(&doc, &dated, a),
+        ))
     };
     let one = |raw: Raw| -> (Option<String>, std::result::Result<Outcome<T>, String>) {
         let Some(reuse) = reuse else {
@@ -759,6 +762,9 @@ pub fn run_stored(
     })
 }
 
+/// Keeps a document's text and marks in its summary while the budget lasts.
+type Keep<'a> = dyn Fn(&mut DocSummary, Option<String>, Vec<Mark>) + 'a;
+
 /// A document's summary from its stored analysis; its claims go to the
 /// table as stored.
 fn from_store(
@@ -767,7 +773,7 @@ fn from_store(
     doc: Document,
     table: &mut ClaimTable,
     keepable: &dyn Fn(&str) -> bool,
-    keep: &dyn Fn(&mut DocSummary, Option<String>, Vec<Mark>),
+    keep: &Keep,
 ) -> DocSummary {
     for c in &stored.claims {
         // Validated when loaded.

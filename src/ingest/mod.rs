@@ -193,8 +193,10 @@ impl Excluded {
     }
 
     fn contains(&self, p: &Path) -> bool {
-        p.file_name().is_some_and(|n| self.names.iter().any(|x| x == n))
-            && p.canonicalize().is_ok_and(|full| self.paths.contains(&full))
+        p.file_name()
+            .is_some_and(|n| self.names.iter().any(|x| x == n))
+            && p.canonicalize()
+                .is_ok_and(|full| self.paths.contains(&full))
     }
 }
 

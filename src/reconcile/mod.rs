@@ -21,9 +21,9 @@ mod table;
 mod tranches;
 
 pub use fact::{ClaimOut, Fact, Status, ValueOut};
+pub use record::{AmountRecord, ClaimRecord, RecordError};
 pub use sources::{Agreement, Copies};
 use table::Row;
-pub use record::{AmountRecord, ClaimRecord, RecordError};
 pub use table::{ClaimTable, TextStore};
 
 use crate::claims::{AsOfSource, Claim, Scope};

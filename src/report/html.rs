@@ -11,8 +11,8 @@
 //! through `esc`, so an article holding `<script>` shows it as text.
 
 use super::{
-    capped_list, more, since, Labels, Summary, MAX_CLAIMS_SHOWN, MAX_DOCUMENTS_LISTED, MAX_FACTS_SHOWN,
-    MAX_SOURCES_SHOWN,
+    capped_list, more, since, Labels, Summary, MAX_CLAIMS_SHOWN, MAX_DOCUMENTS_LISTED,
+    MAX_FACTS_SHOWN, MAX_SOURCES_SHOWN,
 };
 use crate::extract::Kind;
 use crate::ingest::short_name;
@@ -432,7 +432,11 @@ fn highlight(
         if m.start >= end {
             break;
         }
-        if m.start < at || m.end > end || !text.is_char_boundary(m.start) || !text.is_char_boundary(m.end) {
+        if m.start < at
+            || m.end > end
+            || !text.is_char_boundary(m.start)
+            || !text.is_char_boundary(m.end)
+        {
             continue;
         }
         out.push_str(&esc(&text[at..m.start]));
@@ -447,9 +451,7 @@ fn highlight(
         } else {
             ""
         };
-        let id = anchor.map_or(String::new(), |d| {
-            format!(" id=\"doc-{d}-{}\"", m.start)
-        });
+        let id = anchor.map_or(String::new(), |d| format!(" id=\"doc-{d}-{}\"", m.start));
         let _ = write!(
             out,
             "<mark class=\"{kind}{this_class}\"{id} title=\"{}\">{}</mark>",
@@ -496,9 +498,17 @@ fn review_html(out: &mut String, r: &Review, f: &Fact) {
         "<details class=\"review\"><summary>Settle this fact (commands to copy)</summary>"
     );
     for v in &f.values {
-        let _ = write!(out, "<code>{}</code>", esc(&r.accept_command(&f.id, &v.display)));
+        let _ = write!(
+            out,
+            "<code>{}</code>",
+            esc(&r.accept_command(&f.id, &v.display))
+        );
     }
-    let _ = writeln!(out, "<code>{}</code></details>", esc(&r.dismiss_command(&f.id)));
+    let _ = writeln!(
+        out,
+        "<code>{}</code></details>",
+        esc(&r.dismiss_command(&f.id))
+    );
 }
 
 fn documents_html(out: &mut String, docs: &[(usize, &str, Option<&DocSummary>)], run: &RunResult) {

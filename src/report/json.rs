@@ -220,7 +220,7 @@ pub fn write_facts_json(run: &RunResult, w: &mut dyn Write) -> std::io::Result<(
         pretty_at(&Summary::of(run), "  ")
     )?;
     if let Some(r) = &run.review {
-        write!(w, "  \"review\": {},\n", pretty_at(&review_json(r), "  "))?;
+        writeln!(w, "  \"review\": {},", pretty_at(&review_json(r), "  "))?;
     }
     write_array(w, "documents", run.documents.len(), |i| {
         Some(doc_line(&run.documents[i]))

@@ -3,14 +3,14 @@
 //! value in bold; then consistent facts; then single-source facts; then the
 //! documents processed and skipped.
 
+use super::since;
 use super::{
     capped_list, more, Labels, Summary, MAX_CLAIMS_SHOWN, MAX_DOCUMENTS_LISTED, MAX_FACTS_SHOWN,
     MAX_SOURCES_SHOWN,
 };
-use super::since;
 use crate::pipeline::RunResult;
-use crate::store::Review;
 use crate::reconcile::{Fact, Status};
+use crate::store::Review;
 use std::fmt::Write;
 
 /// Escape text for a Markdown table cell or paragraph.

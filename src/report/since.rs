@@ -3,7 +3,6 @@
 //! fact's standing ("settled: accepted $8B …", "reopened by …").
 
 use super::capped_list;
-use crate::ingest::short_name;
 use crate::reconcile::Fact;
 use crate::store::{FactChange, Review};
 
@@ -29,8 +28,7 @@ pub fn heading(review: &Review) -> Option<String> {
 }
 
 fn names(list: &[String]) -> String {
-    let short: Vec<String> = list.iter().map(|n| short_name(n).to_string()).collect();
-    capped_list(&short, NAMES)
+    capped_list(list, NAMES)
 }
 
 /// The documents line: "2 new (a, b); 1 changed (c); 1 removed (d, its 3
@@ -111,7 +109,7 @@ pub fn standing(review: &Review, f: &Fact) -> Option<String> {
         None => format!("settled: {}", d.describe()),
         Some(r) => format!(
             "REOPENED by {} (\"{}\", run {}): it disagrees with the decision — {}",
-            short_name(&r.by),
+            r.by,
             r.value,
             r.run,
             d.describe()

@@ -214,7 +214,11 @@ pub fn render(run: &RunResult, out_dir: Option<&str>, color: bool) -> String {
         more_line(&mut out, conflicts);
     }
     if let (Some(r), false) = (review, settled.is_empty()) {
-        let _ = writeln!(out, "\n{}", paint.style("1;32", "SETTLED (conflicts a reviewer decided)"));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            paint.style("1;32", "SETTLED (conflicts a reviewer decided)")
+        );
         for f in &settled {
             let st = since::standing(r, f).unwrap_or_default();
             out.push_str(&wrap(&format!("{}: {st}", f.title()), "  "));

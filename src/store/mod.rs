@@ -222,7 +222,12 @@ impl Store {
 
     /// Start a run: record it, and learn which documents' analyses can be
     /// reused (same content hash, same rules); `rebuild` reuses none.
-    pub fn begin_run(&mut self, inputs: &str, rules: &str, rebuild: bool) -> Result<i64, StoreError> {
+    pub fn begin_run(
+        &mut self,
+        inputs: &str,
+        rules: &str,
+        rebuild: bool,
+    ) -> Result<i64, StoreError> {
         self.conn.execute(
             "INSERT INTO runs (started, inputs, rules) VALUES (?1, ?2, ?3)",
             params![now(), inputs, rules],
@@ -246,7 +251,8 @@ impl Store {
             if !rebuild && doc_rules == rules {
                 self.reuse.known.insert(name.clone(), hash);
             }
-            self.stored.insert(name, (claims.max(0) as usize, extracted));
+            self.stored
+                .insert(name, (claims.max(0) as usize, extracted));
         }
         Ok(run)
     }
@@ -279,7 +285,13 @@ impl Store {
     }
 
     /// Keep a document's analysis (in the run's open batch).
-    pub fn save(&mut self, name: &str, hash: &str, rules: &str, doc: &StoredDoc) -> Result<(), StoreError> {
+    pub fn save(
+        &mut self,
+        name: &str,
+        hash: &str,
+        rules: &str,
+        doc: &StoredDoc,
+    ) -> Result<(), StoreError> {
         let run = self.run.unwrap_or(0);
         if self.pending == 0 {
             self.conn.execute_batch("BEGIN")?;
@@ -322,7 +334,12 @@ impl Store {
     /// End a run: drop the documents no longer in the inputs, keep the
     /// run's facts, weigh the decisions against the new claims, and say
     /// what changed since the run `since` names. All in one transaction.
-    pub fn finish_run(&mut self, result: &RunResult, since: Since, store_arg: &str) -> Result<Review, StoreError> {
+    pub fn finish_run(
+        &mut self,
+        result: &RunResult,
+        since: Since,
+        store_arg: &str,
+    ) -> Result<Review, StoreError> {
         self.commit()?;
         let run = self.run.unwrap_or(0);
         let baseline = match since {
@@ -445,11 +462,9 @@ impl Store {
     fn finished_at(&self, run: i64) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT finished FROM runs WHERE id = ?1",
-                [run],
-                |r| r.get::<_, Option<String>>(0),
-            )
+            .query_row("SELECT finished FROM runs WHERE id = ?1", [run], |r| {
+                r.get::<_, Option<String>>(0)
+            })
             .optional()?
             .flatten())
     }
@@ -476,6 +491,13 @@ impl Store {
             path: self.path.clone(),
         })?;
         Ok((run, changes::load_snapshot(&self.conn, run)?))
+    }
+
+    /// SQLite's own check of the file: "ok", or what is wrong.
+    pub fn integrity(&self) -> Result<String, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
 
     pub(crate) fn conn(&mut self) -> &mut Connection {

@@ -79,7 +79,10 @@ impl Decision {
 }
 
 fn range(low: Option<f64>, high: Option<f64>) -> (f64, f64) {
-    (low.unwrap_or(f64::NEG_INFINITY), high.unwrap_or(f64::INFINITY))
+    (
+        low.unwrap_or(f64::NEG_INFINITY),
+        high.unwrap_or(f64::INFINITY),
+    )
 }
 
 /// Every current decision, by fact.
@@ -207,9 +210,17 @@ fn find<'a>(facts: &'a [FactState], id: &str) -> Result<&'a FactState, StoreErro
 /// Read the value a reviewer accepts: as the report shows one of the
 /// fact's values ("$8B"), else as an article would write it ("$8
 /// billion", "31.9%"), else a plain number.
-fn read_value(value: &str, fact: &FactState, rules: &RuleSet) -> Option<(Option<f64>, Option<f64>)> {
+fn read_value(
+    value: &str,
+    fact: &FactState,
+    rules: &RuleSet,
+) -> Option<(Option<f64>, Option<f64>)> {
     let v = value.trim();
-    if let Some(s) = fact.values.iter().find(|s| s.display.eq_ignore_ascii_case(v)) {
+    if let Some(s) = fact
+        .values
+        .iter()
+        .find(|s| s.display.eq_ignore_ascii_case(v))
+    {
         return Some((s.low, s.high));
     }
     let a = analyze(v, rules, None);

@@ -91,8 +91,7 @@ pub fn migrate(conn: &mut Connection, path: &Path, upto: i64) -> Result<(), Stor
         .map_err(|e| not_a_store(e.to_string()))?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if app != APPLICATION_ID {
-        let tables: i64 =
-            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
         if app != 0 || tables > 0 {
             return Err(not_a_store(
                 "a SQLite database, but not one crosscheck wrote".into(),

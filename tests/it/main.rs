@@ -9,6 +9,8 @@
 //!   file, line and rule on broken ones.
 //! - `devset`: extraction generalises to ../shared/devset (other deals).
 //! - `conformance`: the ratchet on ../shared/peer (recognisers' test data).
+//! - `store`: incremental runs, decisions, what changed, killed and
+//!   concurrent runs, old, newer and foreign stores.
 
 mod bad_input;
 mod claim_types;
@@ -25,5 +27,6 @@ mod real_inputs;
 mod report_html;
 mod rules_cli;
 mod sources;
+mod store;
 mod support;
 mod terminal_view;
