@@ -647,20 +647,10 @@ pub fn run_stored(
         }
     };
     let mut failure: Option<crate::store::StoreError> = None;
-    let reuse = store.as_deref().map(|s| s.reuse());
-    // The stored analyses to reuse are read on this thread, as the sink
-    // reaches them; the worker only compares hashes.
-    let reuse_owned;
-    let reuse = match reuse {
-        Some(r) => {
-            reuse_owned = Reuse {
-                known: r.known.clone(),
-            };
-            Some(&reuse_owned)
-        }
-        None => None,
-    };
-    process_reusing(inputs, rules, reuse, work, |name, hash, result| {
+    // Workers compare hashes against what the store knows; the stored
+    // analyses are read on this thread, as the sink reaches them.
+    let reuse: Option<Reuse> = store.as_deref_mut().map(Store::take_reuse);
+    process_reusing(inputs, rules, reuse.as_ref(), work, |name, hash, result| {
         let mut reused = false;
         let result = result.map(|outcome| {
             let pieces = match outcome {

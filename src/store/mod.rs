@@ -257,9 +257,10 @@ impl Store {
         Ok(run)
     }
 
-    /// The documents whose stored analysis this run may use.
-    pub fn reuse(&self) -> &Reuse {
-        &self.reuse
+    /// The documents whose stored analysis this run may use (handed over
+    /// once: the run's workers read it while the store writes).
+    pub fn take_reuse(&mut self) -> Reuse {
+        std::mem::take(&mut self.reuse)
     }
 
     /// A document's stored analysis.
