@@ -62,6 +62,22 @@ pub struct Decision {
 }
 
 impl Decision {
+    /// A decision on `fact` made now, against run `run`'s facts.
+    fn made(fact: &FactState, action: Action, note: &str, run: i64) -> Decision {
+        Decision {
+            fact: fact.id.clone(),
+            action,
+            value: None,
+            low: None,
+            high: None,
+            note: note.to_string(),
+            decided: now(),
+            run,
+            values_then: fact.values.clone(),
+            reopened: None,
+        }
+    }
+
     /// "accepted $8B" / "dismissed", with the note.
     pub fn describe(&self) -> String {
         let what = match (self.action, &self.value) {
@@ -261,18 +277,9 @@ impl Store {
                 fact.shown()
             )
         });
-        let d = Decision {
-            fact: fact.id.clone(),
-            action: Action::Accept,
-            value: Some(value.trim().to_string()),
-            low,
-            high,
-            note: note.to_string(),
-            decided: now(),
-            run,
-            values_then: fact.values.clone(),
-            reopened: None,
-        };
+        let mut d = Decision::made(fact, Action::Accept, note, run);
+        d.value = Some(value.trim().to_string());
+        (d.low, d.high) = (low, high);
         self.record(&d)?;
         Ok((d, warning))
     }
@@ -281,18 +288,7 @@ impl Store {
     pub fn dismiss(&mut self, id: &str, note: &str) -> Result<Decision, StoreError> {
         let (run, facts) = self.last_facts()?;
         let fact = find(&facts, id)?;
-        let d = Decision {
-            fact: fact.id.clone(),
-            action: Action::Dismiss,
-            value: None,
-            low: None,
-            high: None,
-            note: note.to_string(),
-            decided: now(),
-            run,
-            values_then: fact.values.clone(),
-            reopened: None,
-        };
+        let d = Decision::made(fact, Action::Dismiss, note, run);
         self.record(&d)?;
         Ok(d)
     }

@@ -22,6 +22,18 @@ fn corpus_copy(name: &str) -> PathBuf {
     dir
 }
 
+/// `crosscheck run INPUT --out OUT EXTRA…`.
+fn run_plus(input: &Path, out: &Path, extra: &[&str]) -> Output {
+    bin()
+        .arg("run")
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
 fn review(out: &Path, args: &[&str]) -> Output {
     bin()
         .arg("review")
@@ -82,14 +94,7 @@ fn an_unchanged_folder_is_read_from_the_store_with_the_same_facts() {
     assert_eq!(facts_only(&first), facts_only(&second));
     // And the same as a run that keeps no store.
     let plain = temp_dir("store-same-plain");
-    let o2 = bin()
-        .arg("run")
-        .arg(&input)
-        .arg("--out")
-        .arg(&plain)
-        .arg("--no-store")
-        .output()
-        .unwrap();
+    let o2 = run_plus(&input, &plain, &["--no-store"]);
     assert!(o2.status.success(), "{}", stderr(&o2));
     assert!(!plain.join("crosscheck.db").exists());
     assert_eq!(facts_only(&facts_json(&plain)), facts_only(&second));
@@ -107,15 +112,7 @@ fn an_unchanged_folder_is_read_from_the_store_with_the_same_facts() {
         "[[entity]]\nname = \"claude\"\ncanonical = \"Claude\"\ntype = \"product\"\naliases = [\"Claude\"]\nexamples = [{ text = \"Claude\" }]\n",
     )
     .unwrap();
-    let o3 = bin()
-        .arg("run")
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
-        .arg("--rules")
-        .arg(&rules)
-        .output()
-        .unwrap();
+    let o3 = run_plus(&input, &out, &["--rules", rules.to_str().unwrap()]);
     assert!(o3.status.success(), "{}", stderr(&o3));
     let third = facts_json(&out);
     assert_eq!(third["review"]["documents"]["unchanged"], 0);
@@ -312,14 +309,7 @@ fn big_folder(name: &str) -> PathBuf {
 fn a_run_killed_at_any_moment_leaves_a_store_the_next_run_completes() {
     let input = big_folder("store-kill-in");
     let plain = temp_dir("store-kill-plain");
-    let o = bin()
-        .arg("run")
-        .arg(&input)
-        .arg("--out")
-        .arg(&plain)
-        .arg("--no-store")
-        .output()
-        .unwrap();
+    let o = run_plus(&input, &plain, &["--no-store"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let expected = facts_only(&facts_json(&plain));
     let out = temp_dir("store-kill-out");
