@@ -68,9 +68,38 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
-    /// Print every mention as a JSON line (byte offsets into each file).
+    /// Print every mention as a JSON line (byte offsets into each file);
+    /// with --records, the map step of a split run (see `reconcile
+    /// --records`).
     Extract {
+        /// Folders and files; `-` reads articles as JSON lines on standard
+        /// input (named stdin#id or stdin#line).
+        #[arg(required_unless_present = "files_from")]
+        inputs: Vec<PathBuf>,
+        /// Print records instead of mentions: per document a `document`
+        /// (or `skipped`) line, then a `claim` line per claim with its
+        /// partition key — what `reconcile --records` reads.
+        #[arg(long)]
+        records: bool,
+        /// Read the files to process from FILE (`-`: standard input), one
+        /// JSON line each as `crosscheck files` writes them: {"name", and
+        /// "path", "base64" or "text"}.
+        #[arg(long, value_name = "FILE", requires = "records")]
+        files_from: Option<PathBuf>,
+    },
+    /// List the files a run over INPUTS reads, in its order, one JSON line
+    /// each ({"name","path"}, or {"name","skipped"} with the reason): what
+    /// `extract --records --files-from` reads, for handing a corpus out
+    /// to many machines.
+    Files {
         #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// The corpus-wide step of a split run: from `document` and `contest`
+    /// records (files, or `-` for standard input), one `sources` line: the
+    /// copies among all documents and every source's agreement score.
+    Sources {
+        #[arg(required = true, value_name = "RECORDS")]
         inputs: Vec<PathBuf>,
     },
     /// Print every claim as a JSON line (who, what, whom, value, scope, as of).
@@ -78,10 +107,26 @@ pub enum Command {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
     },
-    /// Print the reconciled facts as JSON.
+    /// Print the reconciled facts as JSON; with --records, reconcile
+    /// records from `extract --records` (a split run's reduce steps).
     Reconcile {
+        /// Folders and files of articles; with --records, record files
+        /// (`-`: standard input).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        /// The inputs are record lines, not articles.
+        #[arg(long)]
+        records: bool,
+        /// With --records, what to print: `contests` (step 1, per
+        /// partition of claim keys), `facts` (step 3: fact lines, judged
+        /// with the `sources` line among the inputs), or `run` (the facts
+        /// JSON from documents with either claims or fact lines).
+        #[arg(long, value_enum, default_value = "run", requires = "records")]
+        emit: Emit,
+        /// With --records and --emit run: write facts.json, report.md and
+        /// report.html to DIR and print the summary, as `run` does.
+        #[arg(long, value_name = "DIR", requires = "records")]
+        out: Option<PathBuf>,
     },
     /// Show what the rules make of a sentence or a file: each mention with
     /// its rule and value, each claim with its parts, and why a value formed
@@ -158,6 +203,14 @@ pub enum ReviewAction {
     },
     /// List the decisions and whether each still holds.
     List,
+}
+
+/// What `reconcile --records` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Emit {
+    Contests,
+    Facts,
+    Run,
 }
 
 /// When to colour the terminal summary.

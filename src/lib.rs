@@ -8,7 +8,8 @@
 //! [`tokenize`] (sentences and words with byte spans) → [`extract`] (rules →
 //! mentions) → [`claims`] (mentions → claims) → [`reconcile`] (claims → facts
 //! with a status and reasons) → [`report`] (terminal, Markdown, JSON). The
-//! rules are data in `rules/*.toml`, loaded by [`rules`].
+//! rules are data in `rules/*.toml`, loaded by [`rules`]. [`split`] runs
+//! the same as map and reduce steps over JSON lines, for a cluster.
 //!
 //! ```
 //! use crosscheck::{pipeline, reconcile, rules::RuleSet};
@@ -36,6 +37,7 @@ pub mod reconcile;
 pub mod report;
 pub mod rules;
 pub mod span;
+pub mod split;
 pub mod store;
 pub mod tokenize;
 

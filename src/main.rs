@@ -6,12 +6,13 @@ mod cli;
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use cli::{Cli, ColorChoice, Command, ReviewAction, RulesAction, StoreArgs};
+use cli::{Cli, ColorChoice, Command, Emit, ReviewAction, RulesAction, StoreArgs};
 use crosscheck::extract::{parse_iso_date, DateValue};
-use crosscheck::ingest::{self, FieldNames, Inputs};
+use crosscheck::ingest::{self, FieldNames, Given, Inputs};
 use crosscheck::pipeline;
 use crosscheck::report::{explain, html, json, markdown, terminal};
 use crosscheck::rules::{check_examples, check_examples_where, RuleSet};
+use crosscheck::split;
 use crosscheck::store::{shell_quote, Store};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -125,30 +126,97 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 result.review = Some(store.finish_run(&result, *since, &arg)?);
                 result
             };
-            std::fs::create_dir_all(out)
-                .with_context(|| format!("cannot create {}", out.display()))?;
-            let md = out.join("report.md");
-            std::fs::write(&md, markdown::render(&result, &rules.origin))
-                .with_context(|| format!("cannot write {}", md.display()))?;
-            let page = out.join("report.html");
-            std::fs::write(&page, html::render(&result, &rules.origin))
-                .with_context(|| format!("cannot write {}", page.display()))?;
-            let facts = out.join("facts.json");
-            std::fs::File::create(&facts)
-                .and_then(|f| {
-                    let mut w = std::io::BufWriter::new(f);
-                    json::write_facts_json(&result, &mut w)?;
-                    w.flush()
-                })
-                .with_context(|| format!("cannot write {}", facts.display()))?;
-            let color = use_color(*color, stdout.is_terminal());
-            let text = terminal::render(&result, Some(&out.display().to_string()), color);
-            let mut lock = stdout.lock();
-            let _ = lock.write_all(text.as_bytes());
+            write_reports(&result, out, &rules, *color)?;
             Ok(exit_for(result.skipped()))
         }
         Command::Review { action, out, store } => review(action, out, store, &rules),
-        Command::Extract { inputs } => {
+        Command::Extract {
+            inputs,
+            records: true,
+            files_from,
+        } => {
+            let fields = fields_of(&cli)?;
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let skipped = match files_from {
+                Some(list) => {
+                    let name = list.display().to_string();
+                    let reader = open_or_stdin(list)?;
+                    let items = std::io::BufRead::lines(reader)
+                        .enumerate()
+                        .map(|(i, line)| {
+                            match line
+                                .map_err(|e| e.to_string())
+                                .and_then(|l| Given::parse(&l))
+                            {
+                                Ok(given) => given.item(),
+                                Err(reason) => ingest::Item::Skipped(ingest::Skipped {
+                                    name: format!("{name}:{}", i + 1),
+                                    reason,
+                                }),
+                            }
+                        });
+                    split::extract(items, &fields, &rules, &mut out)?
+                }
+                None => {
+                    let items = ingest::items(inputs, &[])?;
+                    split::extract(items.into_iter(), &fields, &rules, &mut out)?
+                }
+            };
+            out.flush()?;
+            Ok(exit_for(skipped))
+        }
+        Command::Files { inputs } => {
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            for item in ingest::items(inputs, &[])? {
+                if matches!(item, ingest::Item::Stream { .. }) {
+                    anyhow::bail!("`files` lists folders and files, not standard input");
+                }
+                writeln!(out, "{}", serde_json::to_string(&Given::of(&item))?)?;
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Sources { inputs } => {
+            let mut gathered = gather(inputs)?;
+            let line = split::Line::Sources(Box::new(gathered.sources()?));
+            println!("{}", split::line(&line));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Reconcile {
+            inputs,
+            records: true,
+            emit,
+            out,
+        } => {
+            let mut gathered = gather(inputs)?;
+            let mut lock = std::io::BufWriter::new(stdout.lock());
+            match emit {
+                Emit::Contests => {
+                    for c in gathered.contests()? {
+                        writeln!(lock, "{}", split::line(&split::Line::Contest(c)))?;
+                    }
+                }
+                Emit::Facts => {
+                    for f in gathered.facts()? {
+                        writeln!(lock, "{}", split::line(&split::Line::Fact(Box::new(f))))?;
+                    }
+                }
+                Emit::Run => {
+                    let result = gathered.result()?;
+                    match out {
+                        Some(dir) => {
+                            drop(lock);
+                            write_reports(&result, dir, &rules, ColorChoice::Auto)?;
+                            return Ok(exit_for(result.skipped()));
+                        }
+                        None => json::write_facts_json(&result, &mut lock)?,
+                    }
+                }
+            }
+            lock.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract { inputs, .. } => {
             let docs = pipeline::process_with(&inputs_of(&cli, inputs)?, &rules, |doc, a| {
                 a.mentions
                     .iter()
@@ -166,7 +234,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })?;
             print_lines(&docs)
         }
-        Command::Reconcile { inputs } => {
+        Command::Reconcile { inputs, .. } => {
             let result = pipeline::run_with(
                 &inputs_of(&cli, inputs)?,
                 &rules,
@@ -216,6 +284,76 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Write report.md, report.html and facts.json to `out` and print the
+/// terminal summary.
+fn write_reports(
+    result: &pipeline::RunResult,
+    out: &std::path::Path,
+    rules: &RuleSet,
+    color: ColorChoice,
+) -> Result<()> {
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let md = out.join("report.md");
+    std::fs::write(&md, markdown::render(result, &rules.origin))
+        .with_context(|| format!("cannot write {}", md.display()))?;
+    let page = out.join("report.html");
+    std::fs::write(&page, html::render(result, &rules.origin))
+        .with_context(|| format!("cannot write {}", page.display()))?;
+    let facts = out.join("facts.json");
+    std::fs::File::create(&facts)
+        .and_then(|f| {
+            let mut w = std::io::BufWriter::new(f);
+            json::write_facts_json(result, &mut w)?;
+            w.flush()
+        })
+        .with_context(|| format!("cannot write {}", facts.display()))?;
+    let stdout = std::io::stdout();
+    let color = use_color(color, stdout.is_terminal());
+    let text = terminal::render(result, Some(&out.display().to_string()), color);
+    let _ = stdout.lock().write_all(text.as_bytes());
+    Ok(())
+}
+
+/// A file, or standard input for `-`.
+fn open_or_stdin(path: &std::path::Path) -> Result<Box<dyn std::io::BufRead>> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(std::io::BufReader::new(std::io::stdin())));
+    }
+    let f = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(Box::new(std::io::BufReader::new(f)))
+}
+
+/// Every record line of the inputs: files, `-` for standard input, and
+/// folders (their files in name order, leaving out hidden ones and a
+/// job's marker files such as `_SUCCESS`).
+fn gather(inputs: &[PathBuf]) -> Result<split::Gathered> {
+    let mut gathered = split::Gathered::default();
+    for input in inputs {
+        let files = if input.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(input)
+                .with_context(|| format!("cannot read {}", input.display()))?
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.is_file()
+                        && !p
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with(['.', '_']))
+                })
+                .collect();
+            files.sort();
+            files
+        } else {
+            vec![input.clone()]
+        };
+        for f in files {
+            let reader = open_or_stdin(&f)?;
+            gathered.read(&f.display().to_string(), reader)?;
+        }
+    }
+    Ok(gathered)
 }
 
 /// The store's path, and how a reviewer names it on the command line.

@@ -8,7 +8,7 @@ use crate::claims::{self, Claim};
 use crate::docdate::{document_date, published_date};
 use crate::error::Result;
 use crate::extract::{self, DateValue, Mention};
-use crate::ingest::{self, Document, InputFile, Inputs, Meta, Raw, Skipped};
+use crate::ingest::{self, Document, Inputs, Meta, Raw, Skipped};
 use crate::reconcile::{self, ClaimRecord, ClaimTable, Facts};
 use crate::rules::RuleSet;
 use crate::store::Store;
@@ -206,7 +206,7 @@ pub struct DocOutcome {
 }
 
 /// What was found in a processed document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DocSummary {
     /// The text and its mentions, for views that show the article (the HTML
     /// report), while the run's budget for kept text lasts (see
@@ -319,6 +319,102 @@ struct Piece {
     claims: Vec<Claim>,
 }
 
+impl Piece {
+    /// What a worker keeps of a document's (or a piece's) analysis: its
+    /// text when `text`, its mentions as marks when `marks`.
+    fn of(doc: &Document, dated: &Dated, a: Analysis, text: bool, marks: bool) -> Piece {
+        Piece {
+            text: text.then(|| doc.text.clone()),
+            date_from: dated.source(a.doc_date.is_some()),
+            meta: (!doc.meta.is_empty()).then(|| Box::new(doc.meta.clone())),
+            fingerprint: reconcile::sources::fingerprint(
+                a.tokens.sentences.iter().map(|s| &doc.text[s.span.range()]),
+            ),
+            doc_date: a.doc_date,
+            mention_count: a.mentions.len(),
+            mentions: if marks {
+                a.mentions.iter().map(Mark::of).collect()
+            } else {
+                Vec::new()
+            },
+            claims: a.claims,
+        }
+    }
+
+    /// A document's summary from its pieces (one, unless it is large): the
+    /// date and metadata of the first, the counts and claims of all, one
+    /// fingerprint. The summary keeps no text; it is handed back.
+    fn merge(pieces: Vec<Piece>) -> Merged {
+        let mut summary = DocSummary {
+            text: None,
+            date: pieces
+                .first()
+                .and_then(|p| p.doc_date.as_ref()?.value.as_deref())
+                .map(Box::from),
+            date_from: pieces.first().and_then(|p| p.date_from.clone()),
+            meta: pieces.first().and_then(|p| p.meta.clone()),
+            mentions: 0,
+            claims: 0,
+            fingerprint: Box::default(),
+        };
+        let mut print: Vec<u32> = Vec::new();
+        let mut merged = Merged {
+            summary: DocSummary::default(),
+            text: None,
+            marks: Vec::new(),
+            claims: Vec::new(),
+        };
+        for p in pieces {
+            summary.mentions += p.mention_count;
+            summary.claims += p.claims.len();
+            print.extend(&p.fingerprint);
+            merged.marks.extend(p.mentions);
+            merged.claims.extend(p.claims);
+            merged.text = merged.text.or(p.text);
+        }
+        print.sort_unstable();
+        print.dedup();
+        print.truncate(reconcile::sources::FINGERPRINT);
+        summary.fingerprint = print.into_boxed_slice();
+        merged.summary = summary;
+        merged
+    }
+}
+
+/// A document's pieces put together (see [`Piece::merge`]).
+struct Merged {
+    summary: DocSummary,
+    text: Option<String>,
+    marks: Vec<Mark>,
+    claims: Vec<Claim>,
+}
+
+/// The summary and claims of every document of `items`, analysed in
+/// parallel, handed to `sink` in order with the name of the item (file)
+/// each came from; skipped ones as `Err(reason)`. For a run split into map
+/// and reduce steps (see [`crate::split`]).
+pub fn summarize_items<S>(
+    items: impl Iterator<Item = ingest::Item>,
+    fields: &ingest::FieldNames,
+    rules: &RuleSet,
+    mut sink: S,
+) where
+    S: FnMut(&str, String, std::result::Result<(DocSummary, Vec<Claim>), String>),
+{
+    let work = |doc: &Document, dated: &Dated, a: Analysis| Piece::of(doc, dated, a, false, false);
+    process_items(items, fields, rules, None, work, |file, name, _, result| {
+        let result = result.map(|outcome| {
+            let pieces = match outcome {
+                Outcome::Analyzed(pieces) => pieces,
+                Outcome::Unchanged(_) => Vec::new(),
+            };
+            let m = Piece::merge(pieces);
+            (m.summary, m.claims)
+        });
+        sink(file, name, result)
+    });
+}
+
 /// How much a run keeps besides its claims.
 #[derive(Debug, Clone, Copy)]
 pub struct RunOptions {
@@ -404,20 +500,33 @@ where
     W: Fn(&Document, &Dated, Analysis) -> T + Sync,
     S: FnMut(String, Option<String>, std::result::Result<Outcome<T>, String>),
 {
-    let listing = ingest::list_excluding(&inputs.paths, &inputs.exclude)?;
-    let mut items: Vec<std::result::Result<InputFile, Skipped>> = listing
-        .files
-        .into_iter()
-        .map(Ok)
-        .chain(listing.skipped.into_iter().map(Err))
-        .collect();
-    fn name(i: &std::result::Result<InputFile, Skipped>) -> &str {
-        match i {
-            Ok(f) => &f.name,
-            Err(s) => &s.name,
-        }
-    }
-    items.sort_by(|a, b| name(a).cmp(name(b)));
+    let items = ingest::items(&inputs.paths, &inputs.exclude)?;
+    process_items(
+        items.into_iter(),
+        &inputs.fields,
+        rules,
+        reuse,
+        work,
+        |_, name, hash, result| sink(name, hash, result),
+    );
+    Ok(())
+}
+
+/// [`process_reusing`] over items in the order given (a listing, or files
+/// handed over on standard input); `sink` also gets the name of the item
+/// (the file) each document came from.
+pub fn process_items<T, W, S>(
+    items: impl Iterator<Item = ingest::Item>,
+    fields: &ingest::FieldNames,
+    rules: &RuleSet,
+    reuse: Option<&Reuse>,
+    work: W,
+    mut sink: S,
+) where
+    T: Send,
+    W: Fn(&Document, &Dated, Analysis) -> T + Sync,
+    S: FnMut(&str, String, Option<String>, std::result::Result<Outcome<T>, String>),
+{
     let analyzed = |doc: Document| {
         let dated = Dated::of(&doc.meta, rules);
         Outcome::Analyzed(analyze_in_pieces(
@@ -447,46 +556,49 @@ where
         (hash, result)
     };
     let batch = BATCH_PER_THREAD * rayon::current_num_threads().max(1);
-    let mut pending: Vec<std::result::Result<Raw, Skipped>> = Vec::with_capacity(batch);
+    // Each record with the index of its item's name in `files`.
+    type Pending = Vec<(usize, std::result::Result<Raw, Skipped>)>;
+    let mut pending: Pending = Vec::with_capacity(batch);
+    let mut files: Vec<String> = Vec::new();
     type Done<T> = (
+        usize,
         String,
         Option<String>,
         std::result::Result<Outcome<T>, String>,
     );
-    let mut flush = |pending: &mut Vec<std::result::Result<Raw, Skipped>>| {
+    let mut flush = |pending: &mut Pending, files: &mut Vec<String>| {
         let done: Vec<Done<T>> = pending
             .par_drain(..)
-            .map(|item| match item {
+            .map(|(file, item)| match item {
                 Ok(raw) => {
                     let name = raw.name.clone();
                     let (hash, out) = one(raw);
-                    (name, hash, out)
+                    (file, name, hash, out)
                 }
-                Err(s) => (s.name, None, Err(s.reason)),
+                Err(s) => (file, s.name, None, Err(s.reason)),
             })
             .collect();
-        for (name, hash, result) in done {
-            sink(name, hash, result);
+        for (file, name, hash, result) in done {
+            sink(&files[file], name, hash, result);
+        }
+        // Only the last item's name may still be needed.
+        if files.len() > 1 {
+            files.drain(..files.len() - 1);
         }
     };
     for item in items {
-        match item {
-            Ok(file) => {
-                for record in ingest::open(&file, &inputs.fields) {
-                    pending.push(record);
-                    if pending.len() >= batch {
-                        flush(&mut pending);
-                    }
-                }
+        // Indices restart after each flush (see above).
+        files.push(item.name().to_string());
+        let mut at = files.len() - 1;
+        for record in ingest::open_item(item, fields) {
+            pending.push((at, record));
+            if pending.len() >= batch {
+                flush(&mut pending, &mut files);
+                at = files.len() - 1;
             }
-            Err(s) => pending.push(Err(s)),
-        }
-        if pending.len() >= batch {
-            flush(&mut pending);
         }
     }
-    flush(&mut pending);
-    Ok(())
+    flush(&mut pending, &mut files);
 }
 
 /// The date a document's metadata states, if it is one.
@@ -618,21 +730,9 @@ pub fn run_stored(
         text.len() <= LARGE_DOCUMENT
             && kept.load(Ordering::Relaxed) + text.len() <= options.keep_text
     };
-    let work = |doc: &Document, dated: &Dated, a: Analysis| Piece {
-        text: keepable(&doc.text).then(|| doc.text.clone()),
-        date_from: dated.source(a.doc_date.is_some()),
-        meta: (!doc.meta.is_empty()).then(|| Box::new(doc.meta.clone())),
-        fingerprint: reconcile::sources::fingerprint(
-            a.tokens.sentences.iter().map(|s| &doc.text[s.span.range()]),
-        ),
-        doc_date: a.doc_date,
-        mention_count: a.mentions.len(),
-        mentions: if storing || keepable(&doc.text) {
-            a.mentions.iter().map(Mark::of).collect()
-        } else {
-            Vec::new()
-        },
-        claims: a.claims,
+    let work = |doc: &Document, dated: &Dated, a: Analysis| {
+        let keep = keepable(&doc.text);
+        Piece::of(doc, dated, a, keep, storing || keep)
     };
     let keep = |summary: &mut DocSummary, text: Option<String>, marks: Vec<Mark>| {
         if let Some(text) = text {
@@ -672,39 +772,19 @@ pub fn run_stored(
                     }
                 }
             };
-            let mut summary = DocSummary {
-                text: None,
-                date: pieces
-                    .first()
-                    .and_then(|p| p.doc_date.as_ref()?.value.as_deref())
-                    .map(Box::from),
-                date_from: pieces.first().and_then(|p| p.date_from.clone()),
-                meta: pieces.first().and_then(|p| p.meta.clone()),
-                mentions: 0,
-                claims: 0,
-                fingerprint: Box::default(),
-            };
-            let mut print: Vec<u32> = Vec::new();
-            let mut kept_text = None;
-            let mut marks = Vec::new();
+            let Merged {
+                mut summary,
+                text: kept_text,
+                marks,
+                claims,
+            } = Piece::merge(pieces);
             let mut records = Vec::new();
-            for p in pieces {
-                for c in &p.claims {
-                    table.push(&name, c);
-                    if storing {
-                        records.push(ClaimRecord::of(&name, c));
-                    }
+            for c in &claims {
+                table.push(&name, c);
+                if storing {
+                    records.push(ClaimRecord::of(&name, c));
                 }
-                summary.mentions += p.mention_count;
-                summary.claims += p.claims.len();
-                print.extend(&p.fingerprint);
-                marks.extend(p.mentions);
-                kept_text = kept_text.or(p.text);
             }
-            print.sort_unstable();
-            print.dedup();
-            print.truncate(reconcile::sources::FINGERPRINT);
-            summary.fingerprint = print.into_boxed_slice();
             if let (Some(s), Some(hash), None) = (store.as_deref_mut(), &hash, &failure) {
                 let stored = StoredDoc {
                     date: summary.date.as_deref().map(String::from),

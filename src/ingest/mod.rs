@@ -12,11 +12,13 @@
 //! saved pages ([`html`]); .jsonl and .ndjson hold one article per line, read
 //! as a stream; .json holds one article or a list ([`json`]).
 
+pub mod given;
 pub mod html;
 pub mod json;
 pub mod meta;
 
 use crate::error::{Error, Result};
+pub use given::{Given, Item};
 pub use json::{Body, FieldNames};
 pub use meta::Meta;
 use std::collections::HashSet;
@@ -426,6 +428,76 @@ pub fn open(file: &InputFile, fields: &FieldNames) -> Records {
         },
     };
     Records::Listed(items.into_iter())
+}
+
+/// Everything under `inputs` in run order (by name): files to open and
+/// entries skipped, passing over `exclude` (see [`list_excluding`]).
+/// An input `-` is standard input, read as JSON lines of articles named
+/// `stdin#id` (or `stdin#line`).
+pub fn items(inputs: &[PathBuf], exclude: &[PathBuf]) -> Result<Vec<Item>> {
+    let is_stdin = |p: &&PathBuf| p.as_os_str() == "-";
+    let paths: Vec<PathBuf> = inputs.iter().filter(|p| !is_stdin(p)).cloned().collect();
+    let listing = list_excluding(&paths, exclude)?;
+    let mut items: Vec<Item> = listing
+        .files
+        .into_iter()
+        .map(Item::File)
+        .chain(listing.skipped.into_iter().map(Item::Skipped))
+        .collect();
+    if inputs.iter().any(|p| is_stdin(&p)) {
+        items.push(Item::Stream {
+            name: STDIN.into(),
+            reader: Box::new(std::io::BufReader::new(std::io::stdin())),
+        });
+    }
+    items.sort_by(|a, b| a.name().cmp(b.name()));
+    Ok(items)
+}
+
+/// How documents read from standard input are named (`stdin#id`).
+pub const STDIN: &str = "stdin";
+
+/// The articles of an item: [`open`] for a file; for content handed over,
+/// the same records the file would give.
+pub fn open_item(item: Item, fields: &FieldNames) -> Records {
+    match item {
+        Item::File(f) => open(&f, fields),
+        Item::Stream { name, reader } => {
+            Records::Lines(Box::new(Lines::from_reader(&name, reader, fields)))
+        }
+        Item::Skipped(s) => Records::Listed(vec![Err(s)].into_iter()),
+        Item::Bytes { name, format, data } => {
+            let whole = |data: Vec<u8>| decode_owned(data).map_err(|r| skip(&name, r));
+            let items = match format {
+                Format::Text | Format::Html => vec![whole(data).map(|text| Raw {
+                    name: name.clone(),
+                    title: None,
+                    body: if format == Format::Html {
+                        Body::Html(text)
+                    } else {
+                        Body::Text(text)
+                    },
+                    meta: Meta::default(),
+                })],
+                Format::Json => match whole(data) {
+                    Err(s) => vec![Err(s)],
+                    Ok(text) => json_file(&name, &text, fields),
+                },
+                Format::JsonLines if data[..data.len().min(BINARY_SNIFF)].contains(&0) => {
+                    vec![Err(skip(&name, "binary file (contains NUL bytes)".into()))]
+                }
+                Format::JsonLines => {
+                    let reader = std::io::Cursor::new(data);
+                    return Records::Lines(Box::new(Lines::from_reader(
+                        &name,
+                        Box::new(reader),
+                        fields,
+                    )));
+                }
+            };
+            Records::Listed(items.into_iter())
+        }
+    }
 }
 
 fn skip(name: &str, reason: String) -> Skipped {

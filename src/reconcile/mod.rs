@@ -16,6 +16,7 @@
 mod fact;
 mod reasons;
 pub mod record;
+pub mod shard;
 pub mod sources;
 mod table;
 mod tranches;
@@ -65,7 +66,8 @@ pub struct FactKey {
 }
 
 /// How tranches are told apart.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Slot {
     /// The month (or coarser ISO prefix) the text dates it to: "2024-11".
     Dated(String),
@@ -253,7 +255,26 @@ impl Facts {
 /// Group, compare and explain the claims of a table.
 /// `copies` says which documents are copies of others: they count once in
 /// the verdicts and the agreement scores.
-pub fn reconcile_table(mut table: ClaimTable, copies: &Copies) -> Facts {
+pub fn reconcile_table(table: ClaimTable, copies: &Copies) -> Facts {
+    let judged = judge(table, copies);
+    let agreement = sources::agreement(&judged.contests, copies);
+    finish(judged, agreement)
+}
+
+/// Facts grouped, compared and explained, before the verdicts: those need
+/// every source's agreement score, which needs the contests of all facts
+/// (see [`shard`] for a run split by fact key).
+pub(crate) struct Judged {
+    facts: Facts,
+    /// Each plan's explanation, for its verdict.
+    whys: Vec<Vec<reasons::Why>>,
+    /// What each fact with two or more sources says, for the agreement.
+    pub contests: Vec<sources::Contest>,
+}
+
+/// Group the claims of a table into facts and judge each (see
+/// [`reconcile_table`]).
+pub(crate) fn judge(mut table: ClaimTable, copies: &Copies) -> Judged {
     table.sort_names();
     let rows = &table.rows;
     let mut order: Vec<u32> = (0..rows.len() as u32).collect();
@@ -347,8 +368,8 @@ pub fn reconcile_table(mut table: ClaimTable, copies: &Copies) -> Facts {
         copies: copies.clone(),
         agreement: BTreeMap::new(),
     };
-    type Judged = (Status, usize, reasons::Explained, Option<sources::Contest>);
-    let judged: Vec<Vec<Judged>> = runs
+    type OneFact = (Status, usize, reasons::Explained, Option<sources::Contest>);
+    let judged: Vec<Vec<OneFact>> = runs
         .par_iter()
         .map(|run| {
             // Single-source facts have nothing to explain: when all of a
@@ -388,9 +409,8 @@ pub fn reconcile_table(mut table: ClaimTable, copies: &Copies) -> Facts {
                 .collect()
         })
         .collect();
-    let judged: Vec<Judged> = judged.into_iter().flatten().collect();
+    let judged: Vec<OneFact> = judged.into_iter().flatten().collect();
     let contests: Vec<sources::Contest> = judged.iter().filter_map(|j| j.3.clone()).collect();
-    facts.agreement = sources::agreement(&contests, copies);
     let mut whys = Vec::with_capacity(judged.len());
     facts.plans = groups
         .into_iter()
@@ -407,6 +427,21 @@ pub fn reconcile_table(mut table: ClaimTable, copies: &Copies) -> Facts {
             }
         })
         .collect();
+    Judged {
+        facts,
+        whys,
+        contests,
+    }
+}
+
+/// The verdicts of judged facts under the sources' agreement scores, and
+/// the facts in report order.
+pub(crate) fn finish(judged: Judged, agreement: BTreeMap<String, Agreement>) -> Facts {
+    let Judged {
+        mut facts, whys, ..
+    } = judged;
+    facts.agreement = agreement;
+    let copies = &facts.copies;
     // Each conflict's verdict, with the sources ranked by their agreement.
     let trust = |d: &str| facts.agreement.get(d).map_or(0.5, |a| a.score);
     let verdicts: Vec<Option<String>> = facts
@@ -423,14 +458,22 @@ pub fn reconcile_table(mut table: ClaimTable, copies: &Copies) -> Facts {
     for (p, v) in facts.plans.iter_mut().zip(verdicts) {
         p.verdict = v;
     }
-    facts.plans.sort_by(|a, b| {
-        a.status
-            .rank()
-            .cmp(&b.status.rank())
-            .then(b.sources.cmp(&a.sources))
-            .then(a.key.cmp(&b.key))
-    });
+    facts.sort_plans();
     facts
+}
+
+impl Facts {
+    /// Report order: conflicts first, then consistent facts, then
+    /// single-source ones; more sources first; ties by key.
+    fn sort_plans(&mut self) {
+        self.plans.sort_by(|a, b| {
+            a.status
+                .rank()
+                .cmp(&b.status.rank())
+                .then(b.sources.cmp(&a.sources))
+                .then(a.key.cmp(&b.key))
+        });
+    }
 }
 
 #[cfg(test)]

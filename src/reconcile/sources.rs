@@ -74,7 +74,7 @@ pub struct Print<'a> {
 }
 
 /// A copy and what it copies.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CopyOf {
     pub doc: String,
     pub original: String,
@@ -107,6 +107,23 @@ impl Copies {
 
     pub fn is_empty(&self) -> bool {
         self.pairs.is_empty()
+    }
+
+    /// Each copy and the original its group counts as.
+    pub fn originals(&self) -> BTreeMap<String, String> {
+        self.group
+            .iter()
+            .map(|(d, o)| (d.clone(), o.clone()))
+            .collect()
+    }
+
+    /// Copies as [`copies`] found them elsewhere: the pairs, and each
+    /// copy's original (see [`Copies::originals`]).
+    pub fn from_parts(pairs: Vec<CopyOf>, originals: BTreeMap<String, String>) -> Copies {
+        Copies {
+            pairs,
+            group: originals.into_iter().collect(),
+        }
     }
 }
 
@@ -193,13 +210,13 @@ pub fn copies(prints: &[Print]) -> Copies {
 }
 
 /// A fact as the agreement score sees it: each value's documents.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Contest {
     pub values: Vec<Vec<String>>,
 }
 
 /// How often a document states the best-supported value.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Agreement {
     /// Facts with two or more independent sources that it takes part in.
     pub facts: usize,

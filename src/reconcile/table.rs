@@ -4,7 +4,7 @@
 //! claim's text and sentence go to a [`TextStore`] that spills to a
 //! temporary file past a memory budget.
 
-use super::record::{ClaimRecord, RecordError};
+use super::record::{AmountRecord, ClaimRecord, RecordError};
 use super::SourcedClaim;
 use crate::claims::{AsOfSource, Claim, Scope};
 use crate::normalize::Amount;
@@ -193,6 +193,7 @@ pub struct Row {
     pub start: usize,
     pub end: usize,
     pub text: Box<str>,
+    pub sentence_start: usize,
     pub sentence: TextRef,
     pub amount: Amount,
     pub qualifiers: Box<[Box<str>]>,
@@ -285,6 +286,7 @@ impl ClaimTable {
             start: c.start,
             end: c.end,
             text: c.text.as_str().into(),
+            sentence_start: c.sentence_start,
             sentence,
             amount,
             qualifiers: c.qualifiers.iter().map(|q| q.as_str().into()).collect(),
@@ -338,6 +340,31 @@ impl ClaimTable {
 
     pub fn text(&self, r: TextRef) -> Cow<'_, str> {
         self.texts.get(r)
+    }
+
+    /// Row `i` as the record it was pushed as.
+    pub fn record(&self, i: u32) -> ClaimRecord {
+        let r = &self.rows[i as usize];
+        ClaimRecord {
+            doc: self.doc(r.doc).to_string(),
+            subject: self.name(r.subject).to_string(),
+            predicate: self.name(r.predicate).to_string(),
+            object: r.object.map(|o| self.name(o).to_string()),
+            unit: self.name(r.unit).to_string(),
+            scope: r.scope.as_str().to_string(),
+            start: r.start,
+            end: r.end,
+            text: r.text.to_string(),
+            sentence_start: r.sentence_start,
+            sentence: self.text(r.sentence).into_owned(),
+            amount: AmountRecord::of(&r.amount),
+            qualifiers: r.qualifiers.iter().map(|q| q.to_string()).collect(),
+            as_of: r.as_of.map(|a| self.name(a).to_string()),
+            as_of_month: r.as_of_month.map(|m| self.name(m).to_string()),
+            as_of_index: r.as_of_index,
+            as_of_source: r.as_of_source.map(|s| s.as_str().to_string()),
+            inferred: r.inferred.map(str::to_string),
+        }
     }
 }
 
