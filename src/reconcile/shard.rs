@@ -231,3 +231,117 @@ fn shard_key_of(f: &FactRecord) -> String {
         f.unit
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::analyze;
+    use crate::rules::RuleSet;
+
+    const DOCS: &[(&str, &str)] = &[
+        ("a", "Acme Corp invested a total of $4 billion in Beta Labs. It began with an initial $1.25 billion in September 2023 and an additional $2.75 billion in March 2024. Gamma Inc invested $21 billion in Delta Co."),
+        ("b", "Acme Corp’s cumulative $8 billion investment in Beta Labs came with an additional $4 billion commitment in November 2024. Gamma Inc invested $22 billion in Delta Co."),
+        ("c", "Gamma Inc invested $21 billion in Delta Co, the companies said on Monday in a statement that was widely reported."),
+        ("d", "Microsoft invested about $13.8 billion in OpenAI. Acme Corp invested $4 billion in Beta Labs."),
+        // A republished copy of b: one source with b, whichever part its
+        // claims land in.
+        ("e", "Acme Corp’s cumulative $8 billion investment in Beta Labs came with an additional $4 billion commitment in November 2024. Gamma Inc invested $22 billion in Delta Co. Republished with permission from the original publisher of this story."),
+    ];
+
+    /// The claims of DOCS as a run numbers them, and each document's print.
+    type Numbered = Vec<(usize, ClaimRecord)>;
+
+    fn corpus() -> (Numbered, Vec<(String, Vec<u32>)>) {
+        let rules = RuleSet::builtin().unwrap();
+        let mut claims = Vec::new();
+        let mut prints = Vec::new();
+        for (name, text) in DOCS {
+            let a = analyze(text, &rules, None);
+            for (n, c) in a.claims.iter().enumerate() {
+                claims.push((n, ClaimRecord::of(name, c)));
+            }
+            let sentences = a.tokens.sentences.iter().map(|s| &text[s.span.range()]);
+            prints.push((name.to_string(), sources::fingerprint(sentences)));
+        }
+        (claims, prints)
+    }
+
+    #[test]
+    fn any_partition_of_the_keys_gives_the_facts_of_one_reconcile() {
+        let (claims, prints) = corpus();
+        let prints: Vec<Print> = prints
+            .iter()
+            .map(|(doc, hashes)| Print {
+                doc,
+                date: None,
+                hashes,
+            })
+            .collect();
+        let keys: BTreeSet<String> = claims.iter().map(|(_, c)| shard_key(c)).collect();
+        assert!(keys.len() >= 3, "{keys:?}");
+        let whole = {
+            let table = table_of(claims.clone()).unwrap();
+            let facts = super::super::reconcile_table(table, &sources::copies(&prints));
+            records_of(&facts)
+        };
+        assert!(whole.iter().any(|f| f.status == "conflict"));
+        assert!(!sources::copies(&prints).is_empty(), "e copies b");
+        // Every way of cutting the keys into two parts (keys in reverse
+        // order inside a part, to show order does not matter either).
+        let keys: Vec<&String> = keys.iter().collect();
+        for mask in 0..(1u32 << keys.len()) {
+            let part = |c: &ClaimRecord| {
+                let k = keys.iter().position(|k| **k == shard_key(c)).unwrap();
+                (mask >> k & 1) as usize
+            };
+            let mut parts: [Vec<(usize, ClaimRecord)>; 2] = Default::default();
+            for (n, c) in claims.iter().rev() {
+                parts[part(c)].push((*n, c.clone()));
+            }
+            let contests: Vec<Contest> = parts
+                .iter()
+                .flat_map(|p| super::contests(table_of(p.clone()).unwrap()))
+                .collect();
+            let record = SourcesRecord::of(&prints, &contests);
+            let mut facts = Vec::new();
+            for p in parts.iter().rev() {
+                let judged = reconcile_with(table_of(p.clone()).unwrap(), &record);
+                facts.extend(records_of(&judged));
+            }
+            let assembled = assemble(facts, &record, usize::MAX).unwrap();
+            assert_eq!(records_of(&assembled), whole, "partition {mask:b}");
+            assert_eq!(assembled.agreement, record.agreement);
+        }
+    }
+
+    #[test]
+    fn fact_records_that_cannot_be_a_run_are_refused() {
+        let (claims, prints) = corpus();
+        let prints: Vec<Print> = prints
+            .iter()
+            .map(|(doc, hashes)| Print {
+                doc,
+                date: None,
+                hashes,
+            })
+            .collect();
+        let contests = super::contests(table_of(claims.clone()).unwrap());
+        let record = SourcesRecord::of(&prints, &contests);
+        let facts = records_of(&reconcile_with(table_of(claims).unwrap(), &record));
+        let twice: Vec<FactRecord> = facts.iter().chain(&facts[..1]).cloned().collect();
+        let err = assemble(twice, &record, usize::MAX).unwrap_err();
+        assert!(err.to_string().contains("comes twice"), "{err}");
+        let mut empty = facts[0].clone();
+        empty.claims.clear();
+        assert!(matches!(
+            assemble([empty], &record, usize::MAX),
+            Err(ShardError::Empty(_))
+        ));
+        let mut odd = facts[0].clone();
+        odd.status = "maybe".into();
+        assert!(matches!(
+            assemble([odd], &record, usize::MAX),
+            Err(ShardError::Status(..))
+        ));
+    }
+}

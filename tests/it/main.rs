@@ -9,6 +9,8 @@
 //!   file, line and rule on broken ones.
 //! - `devset`: extraction generalises to ../shared/devset (other deals).
 //! - `conformance`: the ratchet on ../shared/peer (recognisers' test data).
+//! - `split`: a run split into map and reduce steps (any partition of
+//!   the claim keys) gives the facts of one run.
 //! - `store`: incremental runs, decisions, what changed, killed and
 //!   concurrent runs, old, newer and foreign stores.
 
@@ -27,6 +29,7 @@ mod real_inputs;
 mod report_html;
 mod rules_cli;
 mod sources;
+mod split;
 mod store;
 mod support;
 mod terminal_view;
