@@ -11,6 +11,7 @@
 //! - `conformance`: the ratchet on ../shared/peer (recognisers' test data).
 //! - `split`: a run split into map and reduce steps (any partition of
 //!   the claim keys) gives the facts of one run.
+//! - `spark`: the Spark recipe in local mode gives the facts of one run.
 //! - `store`: incremental runs, decisions, what changed, killed and
 //!   concurrent runs, old, newer and foreign stores.
 
@@ -29,6 +30,7 @@ mod real_inputs;
 mod report_html;
 mod rules_cli;
 mod sources;
+mod spark;
 mod split;
 mod store;
 mod support;
