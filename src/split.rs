@@ -22,7 +22,7 @@
 use crate::ingest::Meta;
 use crate::pipeline::{DocOutcome, DocSummary, RunResult};
 pub use crate::reconcile::shard::shard_key;
-use crate::reconcile::shard::{self, FactRecord, ShardError, SourcesRecord};
+use crate::reconcile::shard::{self, Assembler, FactRecord, ShardError, SourcesRecord};
 use crate::reconcile::sources::{Contest, Print};
 use crate::reconcile::{ClaimRecord, ClaimTable, Facts, RecordError, TextStore};
 use serde::{Deserialize, Serialize};
@@ -111,8 +111,12 @@ pub enum SplitError {
         #[source]
         source: RecordError,
     },
-    #[error(transparent)]
-    Facts(#[from] ShardError),
+    #[error("{at}: {source}")]
+    Fact {
+        at: String,
+        #[source]
+        source: ShardError,
+    },
     #[error("two different sources records: the inputs mix runs")]
     Sources,
     #[error("both claims and fact records: give one or the other")]
@@ -188,7 +192,8 @@ pub struct Gathered {
     pub skipped: Vec<SkipRecord>,
     pub claims: Vec<(usize, ClaimRecord)>,
     pub contests: Vec<Contest>,
-    pub facts: Vec<FactRecord>,
+    /// Fact lines, put together as they are read.
+    pub facts: Option<Assembler>,
     pub sources: Option<SourcesRecord>,
 }
 
@@ -222,7 +227,14 @@ impl Gathered {
                     self.claims.push((c.n, c.record))
                 }
                 Line::Contest(c) => self.contests.push(c),
-                Line::Fact(f) => self.facts.push(*f),
+                Line::Fact(f) => self
+                    .facts
+                    .get_or_insert_with(|| Assembler::new(TextStore::DEFAULT_BUDGET))
+                    .add(*f)
+                    .map_err(|source| SplitError::Fact {
+                        at: where_(),
+                        source,
+                    })?,
                 Line::Sources(s) => match &self.sources {
                     Some(have) if *have != *s => return Err(SplitError::Sources),
                     _ => self.sources = Some(*s),
@@ -295,21 +307,21 @@ impl Gathered {
     /// the claims read reconciled (not both).
     pub fn result(mut self) -> Result<RunResult, SplitError> {
         let facts = if !self.claims.is_empty() {
-            if !self.facts.is_empty() {
+            if self.facts.is_some() {
                 return Err(SplitError::Mixed);
             }
             self.reconciled()?
         } else {
             let sources = match self.sources.take() {
                 Some(s) => s,
-                None if self.facts.is_empty() => self.sources()?,
+                None if self.facts.is_none() => self.sources()?,
                 None => return Err(SplitError::NoSources),
             };
-            shard::assemble(
-                std::mem::take(&mut self.facts),
-                &sources,
-                TextStore::DEFAULT_BUDGET,
-            )?
+            match self.facts.take() {
+                Some(a) => a.finish(&sources),
+                None => shard::assemble([], &sources, TextStore::DEFAULT_BUDGET)
+                    .expect("no records, nothing to refuse"),
+            }
         };
         let mut documents: Vec<(String, usize, DocOutcome)> = Vec::new();
         for d in self.documents {

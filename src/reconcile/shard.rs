@@ -153,18 +153,57 @@ pub fn records_of(facts: &Facts) -> Vec<FactRecord> {
         .collect()
 }
 
-/// The facts of a run from the fact records of all its partitions (in any
-/// order), with the corpus-wide `sources` they were judged with. A
-/// sentence-text budget as in [`ClaimTable::with_text_budget`].
-pub fn assemble(
-    records: impl IntoIterator<Item = FactRecord>,
-    sources: &SourcesRecord,
-    text_budget: usize,
-) -> Result<Facts, ShardError> {
-    let mut table = ClaimTable::with_text_budget(text_budget);
-    let mut heads = Vec::new();
-    let mut seen = BTreeSet::new();
-    for f in records {
+/// Puts the fact records of all partitions back into the facts of a run,
+/// one record at a time as they are read (a record's claims go straight
+/// into the claim table, whose sentences spill to disk past the budget, so
+/// the records are never all held at once).
+pub struct Assembler {
+    table: ClaimTable,
+    heads: Vec<Head>,
+    seen: BTreeSet<(String, String, Option<Slot>)>,
+}
+
+impl std::fmt::Debug for Assembler {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Assembler")
+            .field("facts", &self.heads.len())
+            .field("claims", &self.table.len())
+            .finish()
+    }
+}
+
+/// A fact's place in the table and how it was judged.
+struct Head {
+    rows: std::ops::Range<u32>,
+    scope: crate::claims::Scope,
+    status: Status,
+    slot: Option<Slot>,
+    sources: usize,
+    reasons: Vec<String>,
+    verdict: Option<String>,
+}
+
+impl Assembler {
+    /// A sentence-text budget as in [`ClaimTable::with_text_budget`].
+    pub fn new(text_budget: usize) -> Assembler {
+        Assembler {
+            table: ClaimTable::with_text_budget(text_budget),
+            heads: Vec::new(),
+            seen: BTreeSet::new(),
+        }
+    }
+
+    /// Facts added so far.
+    pub fn len(&self) -> usize {
+        self.heads.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.heads.is_empty()
+    }
+
+    /// Add one fact record (in any order).
+    pub fn add(&mut self, f: FactRecord) -> Result<(), ShardError> {
         let name = format!(
             "{} ({}{})",
             shard_key_of(&f),
@@ -188,38 +227,74 @@ pub fn assemble(
             fact: name.clone(),
             source,
         })?;
-        if !seen.insert((shard_key_of(&f), f.scope.clone(), f.slot.clone())) {
+        if !self
+            .seen
+            .insert((shard_key_of(&f), f.scope.clone(), f.slot.clone()))
+        {
             return Err(ShardError::Twice(name));
         }
-        let first = table.len() as u32;
+        let first = self.table.len() as u32;
         for c in &f.claims {
-            table.push_record(c).map_err(|source| ShardError::Record {
-                fact: name.clone(),
-                source,
-            })?;
+            self.table
+                .push_record(c)
+                .map_err(|source| ShardError::Record {
+                    fact: name.clone(),
+                    source,
+                })?;
         }
-        heads.push((first..table.len() as u32, scope, status, f));
-    }
-    table.sort_names();
-    let plans = heads
-        .into_iter()
-        .map(|(rows, scope, status, f)| Plan {
-            key: PlanKey::of(&table.rows[rows.start as usize], scope, f.slot),
-            rows: rows.collect(),
+        self.heads.push(Head {
+            rows: first..self.table.len() as u32,
+            scope,
             status,
+            slot: f.slot,
             sources: f.sources,
             reasons: f.reasons,
             verdict: f.verdict,
-        })
-        .collect();
-    let mut facts = Facts {
-        table,
-        plans,
-        copies: sources.to_copies(),
-        agreement: sources.agreement.clone(),
-    };
-    facts.sort_plans();
-    Ok(facts)
+        });
+        Ok(())
+    }
+
+    /// The facts of the run, in report order, with the corpus-wide
+    /// `sources` the records were judged with.
+    pub fn finish(self, sources: &SourcesRecord) -> Facts {
+        let mut table = self.table;
+        table.sort_names();
+        let plans = self
+            .heads
+            .into_iter()
+            .map(|h| Plan {
+                key: PlanKey::of(&table.rows[h.rows.start as usize], h.scope, h.slot),
+                rows: h.rows.collect(),
+                status: h.status,
+                sources: h.sources,
+                reasons: h.reasons,
+                verdict: h.verdict,
+            })
+            .collect();
+        let mut facts = Facts {
+            table,
+            plans,
+            copies: sources.to_copies(),
+            agreement: sources.agreement.clone(),
+        };
+        facts.sort_plans();
+        facts
+    }
+}
+
+/// The facts of a run from the fact records of all its partitions (in any
+/// order), with the corpus-wide `sources` they were judged with (see
+/// [`Assembler`]).
+pub fn assemble(
+    records: impl IntoIterator<Item = FactRecord>,
+    sources: &SourcesRecord,
+    text_budget: usize,
+) -> Result<Facts, ShardError> {
+    let mut a = Assembler::new(text_budget);
+    for f in records {
+        a.add(f)?;
+    }
+    Ok(a.finish(sources))
 }
 
 fn shard_key_of(f: &FactRecord) -> String {
