@@ -341,17 +341,21 @@ mod tests {
         (claims, prints)
     }
 
-    #[test]
-    fn any_partition_of_the_keys_gives_the_facts_of_one_reconcile() {
-        let (claims, prints) = corpus();
-        let prints: Vec<Print> = prints
+    fn as_prints(prints: &[(String, Vec<u32>)]) -> Vec<Print<'_>> {
+        prints
             .iter()
             .map(|(doc, hashes)| Print {
                 doc,
                 date: None,
                 hashes,
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn any_partition_of_the_keys_gives_the_facts_of_one_reconcile() {
+        let (claims, prints) = corpus();
+        let prints = as_prints(&prints);
         let keys: BTreeSet<String> = claims.iter().map(|(_, c)| shard_key(c)).collect();
         assert!(keys.len() >= 3, "{keys:?}");
         let whole = {
@@ -392,14 +396,7 @@ mod tests {
     #[test]
     fn fact_records_that_cannot_be_a_run_are_refused() {
         let (claims, prints) = corpus();
-        let prints: Vec<Print> = prints
-            .iter()
-            .map(|(doc, hashes)| Print {
-                doc,
-                date: None,
-                hashes,
-            })
-            .collect();
+        let prints = as_prints(&prints);
         let contests = super::contests(table_of(claims.clone()).unwrap());
         let record = SourcesRecord::of(&prints, &contests);
         let facts = records_of(&reconcile_with(table_of(claims).unwrap(), &record));
