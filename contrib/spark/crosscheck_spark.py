@@ -114,11 +114,24 @@ def key_partition(key):
     return zlib.crc32(key.encode("utf-8"))
 
 
+class Refused(Exception):
+    """A plain message for the user: no traceback."""
+
+
 def listed_by_crosscheck(binary, inputs):
-    out = subprocess.run(
-        [binary, "files"] + inputs, check=True, stdout=subprocess.PIPE
-    ).stdout
-    return out.decode("utf-8").splitlines()
+    done = subprocess.run([binary, "files"] + inputs, stdout=subprocess.PIPE)
+    if done.returncode != 0:
+        raise Refused("`crosscheck files` could not list the inputs (its message is above)")
+    return done.stdout.decode("utf-8").splitlines()
+
+
+def check_binary(binary):
+    try:
+        done = subprocess.run([binary, "--version"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except OSError as e:
+        raise Refused("cannot run the crosscheck binary %r: %s (give --binary PATH)" % (binary, e))
+    if done.returncode != 0:
+        raise Refused("%r is not a working crosscheck binary" % binary)
 
 
 def listed_by_spark(sc, inputs, partitions):
@@ -167,6 +180,16 @@ def main(argv=None):
     p.add_argument("--reduce-partitions", type=int, default=8, help="claim key groups")
     p.add_argument("--master", help="Spark master (spark-submit sets it)")
     a = p.parse_args(argv)
+    try:
+        check_binary(a.binary)
+        return job(a)
+    except Refused as e:
+        print("crosscheck_spark: %s" % e, file=sys.stderr)
+        return 2
+
+
+def job(a):
+    """The steps, in a Spark context."""
 
     from pyspark import SparkConf, SparkContext, StorageLevel
 
