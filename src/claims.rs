@@ -253,6 +253,7 @@ pub fn build(
     for (si, s) in sents.iter().enumerate() {
         let mut sentence_claims: Vec<Claim> = Vec::new();
         let mut explicit_total: Vec<bool> = Vec::new();
+        let mut parts: Vec<bool> = Vec::new();
         for (vi, v) in s.values.iter().enumerate() {
             let amount = v.amount().expect("values have amounts").clone();
             let trigger = nearest_trigger(tokens, s, v, rules);
@@ -440,6 +441,7 @@ pub fn build(
                 _ => "%".to_string(),
             };
             explicit_total.push(scope_cues.explicit_total);
+            parts.push(scope_cues.part);
             sentence_claims.push(Claim {
                 subject,
                 predicate,
@@ -463,6 +465,7 @@ pub fn build(
             });
         }
         apply_sum_chains(text, s, &mut sentence_claims, &explicit_total, rules);
+        apply_components(&mut sentence_claims, &parts, &explicit_total);
         assign_dates(tokens, s, &mut sentence_claims, doc_date);
         claims.extend(sentence_claims);
     }
@@ -935,6 +938,8 @@ struct CueHits {
     scope: Option<Scope>,
     /// A total cue reached the value itself ("already", "cumulative").
     explicit_total: bool,
+    /// A component cue reached the value ("in cash", "shares worth").
+    part: bool,
     words: Vec<String>,
 }
 
@@ -976,6 +981,7 @@ fn cues_for(
     });
     let mut tranche = false;
     let mut total = false;
+    let mut part = false;
     let mut words = Vec::new();
     for &(cs, ci) in &s.cues {
         let cue = &rules.cues.items[ci];
@@ -1011,6 +1017,7 @@ fn cues_for(
         match cue.sets {
             CueSets::Tranche => tranche = true,
             CueSets::Total => total = true,
+            CueSets::Part => part = true,
             _ => {}
         }
         let word = text[cs.range()].to_lowercase();
@@ -1028,7 +1035,24 @@ fn cues_for(
     CueHits {
         scope,
         explicit_total: total,
+        part,
         words,
+    }
+}
+
+/// Components: when two or more values of a sentence carry a component cue
+/// ("$4 billion in cash and $12 billion in stock"; "shares worth $13.7
+/// billion …, $4.59 billion paid in cash"), each is a part of the price, not
+/// a rival total. One alone ("a bid of $65 billion in cash") says how the
+/// whole is paid, and stays a total.
+fn apply_components(claims: &mut [Claim], parts: &[bool], explicit_total: &[bool]) {
+    if parts.iter().filter(|&&p| p).count() < 2 {
+        return;
+    }
+    for (i, c) in claims.iter_mut().enumerate() {
+        if parts[i] && !explicit_total[i] {
+            c.scope = Scope::Tranche;
+        }
     }
 }
 

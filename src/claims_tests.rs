@@ -98,3 +98,21 @@ fn a_continuation_needs_a_predicate_that_takes_the_value() {
         "a percent does not continue an investment: {c:#?}"
     );
 }
+
+#[test]
+fn components_of_a_price_are_parts_only_when_there_are_two() {
+    // Two components: each a part of the price.
+    let c = claims("Acme Corp bought Beta Labs for $6 billion in cash and $9 billion in stock.");
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert!(c.iter().all(|c| c.scope == Scope::Tranche), "{c:#?}");
+    let c = claims("The deal gave Acme Corp control of Beta Labs: shares worth $9.5 billion, and the remainder, $6.2 billion, was paid in cash.");
+    assert!(c.iter().all(|c| c.scope == Scope::Tranche), "{c:#?}");
+    // One alone says how the whole is paid.
+    let c = claims("Gamma Inc made a bid of $65 billion in cash for Delta Co.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].scope, Scope::Total);
+    assert!(c[0].qualifiers.contains(&"in cash".to_string()));
+    // The whole "in cash and stock" stays the whole.
+    let c = claims("Acme Corp agreed to buy Beta Labs for $15 billion in cash and stock.");
+    assert_eq!(c[0].scope, Scope::Total, "{c:#?}");
+}

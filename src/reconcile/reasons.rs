@@ -201,6 +201,19 @@ fn arithmetic<'a>(
                     ),
                 );
             }
+            // A base total plus later parts, or parts of different dates,
+            // is growth; parts of one time are the components of this
+            // figure (its cash and its stock).
+            let dates: std::collections::BTreeSet<&Option<String>> = parts
+                .iter()
+                .filter(|p| used.contains(&p.label))
+                .map(|p| &p.when)
+                .collect();
+            let meaning = if base.is_some() || dates.len() > 1 {
+                "a running total that grew"
+            } else {
+                "the stated parts make up this figure"
+            };
             let mut terms: Vec<String> = base.into_iter().collect();
             terms.extend(used);
             why(
@@ -210,7 +223,7 @@ fn arithmetic<'a>(
                 format!("the parts add up: {} = {}", v.display, terms.join(" + ")),
             );
             reasons.push(format!(
-                "parts add up: {} = {} — a running total that grew, not a contradiction",
+                "parts add up: {} = {} — {meaning}, not a contradiction",
                 v.display,
                 terms.join(" + ")
             ));

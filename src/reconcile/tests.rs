@@ -115,3 +115,47 @@ fn an_unexplained_difference_is_a_genuine_disagreement() {
     ]);
     assert_eq!(f[0].verdict, None);
 }
+
+#[test]
+fn components_explain_a_total_and_are_no_rival_figures() {
+    let f = facts(&[
+        (
+            "a",
+            "Acme Corp agreed to buy Beta Labs for $15 billion in cash and stock.",
+        ),
+        (
+            "b",
+            "Acme Corp bought Beta Labs for $6 billion in cash and $9 billion in stock.",
+        ),
+    ]);
+    let total = f.iter().find(|x| x.scope == "total").expect("a total");
+    assert_eq!(total.values.len(), 1, "{total:#?}");
+    // The parts are facts of their own, beside the total they make up.
+    assert_eq!(
+        f.iter().filter(|x| x.scope == "tranche").count(),
+        2,
+        "{f:#?}"
+    );
+    // With a rival total, the parts explain the figure they make up, in
+    // the words of components, not of growth.
+    let f = facts(&[
+        (
+            "a",
+            "Acme Corp agreed to buy Beta Labs for $15 billion in cash and stock.",
+        ),
+        (
+            "b",
+            "Acme Corp bought Beta Labs for $6 billion in cash and $9 billion in stock.",
+        ),
+        ("c", "Acme Corp agreed to buy Beta Labs for $18 billion."),
+    ]);
+    let total = f.iter().find(|x| x.scope == "total").expect("a total");
+    assert_eq!(total.status, Status::Conflict);
+    let reasons = total.reasons.join("\n");
+    assert!(
+        reasons.contains(
+            "$15B = $6B (tranche, b) + $9B (tranche, b) — the stated parts make up this figure"
+        ),
+        "{reasons}"
+    );
+}

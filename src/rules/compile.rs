@@ -228,6 +228,9 @@ pub enum CueSets {
     Total,
     Sum,
     Label,
+    /// A component of a price ("in cash", "shares worth"): a part when
+    /// two or more values of the sentence are components.
+    Part,
 }
 
 /// Where a cue must stand relative to the value.
@@ -601,12 +604,15 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 "total" => CueSets::Total,
                 "sum" => CueSets::Sum,
                 "label" => CueSets::Label,
+                "part" => CueSets::Part,
                 other => {
                     ctx.problem(
                         c.sets.span().start,
                         Some(c.name.get_ref()),
                         format!("unknown cue effect '{other}'"),
-                        Some("sets = \"tranche\", \"total\", \"sum\" or \"label\"".into()),
+                        Some(
+                            "sets = \"tranche\", \"total\", \"sum\", \"part\" or \"label\"".into(),
+                        ),
                     );
                     continue;
                 }

@@ -211,7 +211,7 @@ fn default_values() -> Vec<String> {
 pub struct Cue {
     pub name: Spanned<String>,
     pub words: Vec<String>,
-    /// "tranche", "total", "sum" or "label".
+    /// "tranche", "total", "sum", "part" or "label".
     pub sets: Spanned<String>,
     /// Where the word stands relative to the value: "before", "after", "any".
     #[serde(default = "default_position")]

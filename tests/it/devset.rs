@@ -148,6 +148,11 @@ fn devset_runs_find_the_deals_facts() {
     for v in [16e9, 19e9, 21.8e9] {
         assert_eq!(sources(deal, v), 1, "{v} in {deal:#}");
     }
+    // The stock and cash components stated together are parts, not rival
+    // totals.
+    for v in [4.59e9, 13.7e9] {
+        assert_eq!(sources(deal, v), 0, "{v} is a component: {deal:#}");
+    }
     let reasons = deal["reasons"].to_string();
     assert!(
         reasons.contains("$19B = $16B"),
