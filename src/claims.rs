@@ -105,6 +105,11 @@ impl AsOfSource {
     }
 }
 
+/// What a cue word can say about a figure (a cue's `means` in the rules):
+/// projected rather than paid; a figure that replaced an earlier one; the
+/// earlier figure that was replaced.
+pub const MARKS: &[&str] = &["prospective", "revised", "original"];
+
 /// One claim.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
@@ -123,6 +128,10 @@ pub struct Claim {
     pub scope: Scope,
     /// Qualifier words as written ("up to", "roughly", "potential", "cumulative").
     pub qualifiers: Vec<String>,
+    /// Qualifier words with a meaning for comparing, as the cue rules say
+    /// (`means`): ("prospective", "potential"), ("revised", "raised"),
+    /// ("original", "original") (see [`MARKS`]).
+    pub marks: Vec<(&'static str, String)>,
     pub as_of: Option<DateValue>,
     pub as_of_source: Option<AsOfSource>,
     /// How missing roles were filled: "earlier clause" (of this sentence),
@@ -454,6 +463,7 @@ pub fn build(
                 unit,
                 scope: scope_cues.scope.unwrap_or(Scope::Total),
                 qualifiers,
+                marks: scope_cues.marks.clone(),
                 as_of: None,
                 as_of_source: None,
                 inferred,
@@ -941,6 +951,7 @@ struct CueHits {
     /// A component cue reached the value ("in cash", "shares worth").
     part: bool,
     words: Vec<String>,
+    marks: Vec<(&'static str, String)>,
 }
 
 fn cues_for(
@@ -983,6 +994,7 @@ fn cues_for(
     let mut total = false;
     let mut part = false;
     let mut words = Vec::new();
+    let mut marks: Vec<(&'static str, String)> = Vec::new();
     for &(cs, ci) in &s.cues {
         let cue = &rules.cues.items[ci];
         if cue.sets == CueSets::Sum {
@@ -997,6 +1009,11 @@ fn cues_for(
             && cs.end <= next_start
             && tokens.words_between(cs.end, next_start) < tokens.words_between(v.end, cs.start);
         let reached = anchors.iter().any(|a| {
+            // A cue phrase that holds the trigger word ("raised its
+            // offer") reaches what the trigger reaches.
+            if *a != v && cs.start <= a.start && cs.end >= a.end {
+                return true;
+            }
             let before = cs.end <= a.start
                 && cs.start >= prev_end
                 && !nearer_prev
@@ -1021,6 +1038,11 @@ fn cues_for(
             _ => {}
         }
         let word = text[cs.range()].to_lowercase();
+        if let Some(m) = cue.means {
+            if !marks.iter().any(|(k, w)| *k == m && *w == word) {
+                marks.push((m, word.clone()));
+            }
+        }
         if !words.contains(&word) {
             words.push(word);
         }
@@ -1036,6 +1058,7 @@ fn cues_for(
         scope,
         explicit_total: total,
         part,
+        marks,
         words,
     }
 }

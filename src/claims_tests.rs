@@ -116,3 +116,23 @@ fn components_of_a_price_are_parts_only_when_there_are_two() {
     let c = claims("Acme Corp agreed to buy Beta Labs for $15 billion in cash and stock.");
     assert_eq!(c[0].scope, Scope::Total, "{c:#?}");
 }
+
+#[test]
+fn revision_words_mark_a_figure_and_a_fundraise_is_no_revision() {
+    let c = claims("Disney has raised its offer for Fox's key assets to $71.3 billion.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(
+        c[0].marks,
+        vec![("revised", "raised its offer".to_string())]
+    );
+    let c = claims("Disney's original offer for Fox was $52.4 billion.");
+    assert!(
+        c[0].marks.iter().any(|(k, _)| *k == "original"),
+        "{:?}",
+        c[0].marks
+    );
+    let c = claims("OpenAI raised $6.6 billion from Thrive Capital.");
+    assert!(c.iter().all(|c| c.marks.is_empty()), "{c:#?}");
+    let c = claims("Amazon made a potential commitment of $33 billion to Anthropic.");
+    assert_eq!(c[0].marks, vec![("prospective", "potential".to_string())]);
+}

@@ -70,6 +70,10 @@ pub struct ClaimOut {
     #[serde(flatten)]
     pub amount: Amount,
     pub qualifiers: Vec<String>,
+    /// Qualifier words with a meaning for comparing (see
+    /// `claims::MARKS`); the reasons say them in words.
+    #[serde(skip)]
+    pub marks: Vec<(&'static str, String)>,
     pub as_of: Option<String>,
     /// "sentence" (or "sentence, relative to the document date", "sentence,
     /// year from the document date" …), "sentence (latest tranche)" or

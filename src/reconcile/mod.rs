@@ -239,6 +239,7 @@ impl Facts {
                     },
                     amount: r.amount.clone(),
                     qualifiers: r.qualifiers.iter().map(|q| q.to_string()).collect(),
+                    marks: r.marks.iter().map(|(k, w)| (*k, w.to_string())).collect(),
                     as_of: r.as_of.map(|a| t.name(a).to_string()),
                     as_of_source: r.as_of_source,
                     scope: r.scope.as_str(),

@@ -10,17 +10,6 @@ use crate::claims::{AsOfSource, Scope};
 use crate::ingest::short_name;
 use crate::normalize::{format_amount, intervals_overlap, Bound};
 
-/// Words that mark a figure as projected rather than paid.
-const PROSPECTIVE: &[&str] = &[
-    "potential",
-    "conditional",
-    "possible",
-    "proposed",
-    "planned",
-    "expected",
-    "pending",
-];
-
 fn docs(list: &[String]) -> String {
     list.iter()
         .map(|d| short_name(d))
@@ -42,6 +31,7 @@ pub struct Explained {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum WhyKind {
     EarlierTotal,
+    Revised,
     Projected,
     Ceiling,
     Floor,
@@ -106,6 +96,7 @@ fn reasons_and_whys(fact: &Fact, all: &[Fact], whys: &mut Vec<Why>) -> Vec<Strin
         as_of_dates(fact, &mut reasons, whys);
         bounds(fact, &mut reasons, whys);
         qualifiers(fact, &mut reasons, whys);
+        revisions(fact, &mut reasons, whys);
         rounding(fact, &mut reasons, whys);
         if reasons.is_empty() {
             reasons.push(
@@ -350,10 +341,12 @@ fn qualifiers(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
             .iter()
             .filter(|c| c.amount.central() == v.central)
         {
+            // Words the cue rules mark `means = "prospective"`.
             let prospective: Vec<&String> = c
-                .qualifiers
+                .marks
                 .iter()
-                .filter(|q| PROSPECTIVE.contains(&q.as_str()))
+                .filter(|(k, _)| *k == "prospective")
+                .map(|(_, w)| w)
                 .collect();
             if prospective.is_empty() {
                 continue;
@@ -390,6 +383,65 @@ fn qualifiers(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
                 words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ")
             ));
         }
+    }
+}
+
+/// A figure stated as revised ("raised its offer to …") replaced the
+/// others of its fact, which are the earlier figures — said outright when a
+/// claim calls one "original". A revision, not a contradiction.
+fn revisions(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
+    let marked = |v: &super::ValueOut, kind: &str| -> Vec<String> {
+        let mut words = Vec::new();
+        for c in fact
+            .claims
+            .iter()
+            .filter(|c| c.amount.central() == v.central)
+        {
+            for (k, w) in &c.marks {
+                if *k == kind && !words.contains(w) {
+                    words.push(w.clone());
+                }
+            }
+        }
+        words
+    };
+    let quote = |w: &[String]| {
+        w.iter()
+            .map(|w| format!("\"{w}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let revised: Vec<(&super::ValueOut, Vec<String>)> = fact
+        .values
+        .iter()
+        .map(|v| (v, marked(v, "revised")))
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    // Two revised figures: which replaced which is not said.
+    let [(new, new_words)] = revised.as_slice() else {
+        return;
+    };
+    for v in fact.values.iter().filter(|v| v.central != new.central) {
+        let original = marked(v, "original");
+        let how = if original.is_empty() {
+            "the earlier figure".to_string()
+        } else {
+            format!("the earlier figure, called {}", quote(&original))
+        };
+        why(
+            whys,
+            v.central,
+            WhyKind::Revised,
+            format!("{how}, since revised to {}", new.display),
+        );
+        reasons.push(format!(
+            "revised: {} ({}) is stated as a revision ({}); {} ({}) is {how} — a figure that changed, not a contradiction",
+            new.display,
+            docs(&new.sources),
+            quote(new_words),
+            v.display,
+            docs(&v.sources),
+        ));
     }
 }
 
@@ -478,7 +530,7 @@ pub fn verdict(fact: &Fact, whys: &[Why], copies: &Copies, trust: &dyn Fn(&str) 
         .map(|g| {
             (
                 !has(g, &[WhyKind::Projected, WhyKind::Ceiling]),
-                !has(g, &[WhyKind::EarlierTotal]),
+                !has(g, &[WhyKind::EarlierTotal, WhyKind::Revised]),
             )
         })
         .collect();

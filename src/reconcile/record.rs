@@ -30,6 +30,9 @@ pub struct ClaimRecord {
     pub amount: AmountRecord,
     #[serde(default)]
     pub qualifiers: Vec<String>,
+    /// Qualifier words with a meaning: `"prospective:potential"`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<String>,
     /// The as-of date as facts.json writes it (value, else range start).
     #[serde(default)]
     pub as_of: Option<String>,
@@ -106,6 +109,7 @@ impl ClaimRecord {
             sentence: c.sentence_text.clone(),
             amount: AmountRecord::of(&c.amount),
             qualifiers: c.qualifiers.clone(),
+            marks: c.marks.iter().map(|(k, w)| format!("{k}:{w}")).collect(),
             as_of: c
                 .as_of
                 .as_ref()
@@ -144,6 +148,24 @@ impl ClaimRecord {
             })
     }
 
+    pub fn marks(&self) -> Result<Vec<(&'static str, String)>, RecordError> {
+        self.marks
+            .iter()
+            .map(|m| {
+                let (kind, word) = m.split_once(':').unwrap_or((m, ""));
+                crate::claims::MARKS
+                    .iter()
+                    .find(|k| **k == kind)
+                    .map(|k| (*k, word.to_string()))
+                    .ok_or_else(|| RecordError {
+                        field: "marks",
+                        found: m.clone(),
+                        expected: "\"prospective:WORD\", \"revised:WORD\", \"original:WORD\"",
+                    })
+            })
+            .collect()
+    }
+
     pub fn inferred(&self) -> Result<Option<&'static str>, RecordError> {
         let Some(how) = &self.inferred else {
             return Ok(None);
@@ -164,6 +186,7 @@ impl ClaimRecord {
         self.scope()?;
         self.as_of_source()?;
         self.inferred()?;
+        self.marks()?;
         self.amount.to_amount()?;
         Ok(())
     }
@@ -225,7 +248,8 @@ mod tests {
         let a = analyze(
             "Amazon said on Friday it would invest an additional $4 billion in Anthropic, \
              bringing its total to roughly $8.1 billion as of November 2024. \
-             Amazon could invest up to $2.75 billion more.",
+             Amazon could invest up to $2.75 billion more. \
+             Amazon made a potential commitment of $33 billion to Anthropic.",
             &rules,
             None,
         );
@@ -240,7 +264,9 @@ mod tests {
             assert_eq!(back.scope().unwrap(), c.scope);
             assert_eq!(back.as_of_source().unwrap(), c.as_of_source);
             assert_eq!(back.inferred().unwrap(), c.inferred);
+            assert_eq!(back.marks().unwrap(), c.marks);
         }
+        assert!(a.claims.iter().any(|c| !c.marks.is_empty()));
     }
 
     #[test]

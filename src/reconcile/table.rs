@@ -197,6 +197,7 @@ pub struct Row {
     pub sentence: TextRef,
     pub amount: Amount,
     pub qualifiers: Box<[Box<str>]>,
+    pub marks: Box<[(&'static str, Box<str>)]>,
     /// The as-of date as written in facts.json (value, else range start).
     pub as_of: Option<u32>,
     /// The month prefix of a point as-of date (the tranche slot).
@@ -205,6 +206,14 @@ pub struct Row {
     pub as_of_source: Option<AsOfSource>,
     pub scope: Scope,
     pub inferred: Option<&'static str>,
+}
+
+/// The fields of a claim read as words of a fixed vocabulary.
+struct How {
+    scope: Scope,
+    as_of_source: Option<AsOfSource>,
+    inferred: Option<&'static str>,
+    marks: Box<[(&'static str, Box<str>)]>,
 }
 
 /// The claims of a run.
@@ -244,28 +253,40 @@ impl ClaimTable {
         // Through the record a stored or streamed claim is read back from,
         // so both reconcile alike.
         let r = ClaimRecord::of(doc, c);
-        self.insert(&r, c.scope, c.as_of_source, c.inferred, c.amount.clone());
+        let how = How {
+            scope: c.scope,
+            as_of_source: c.as_of_source,
+            inferred: c.inferred,
+            marks: c
+                .marks
+                .iter()
+                .map(|(k, w)| (*k, w.as_str().into()))
+                .collect(),
+        };
+        self.insert(&r, how, c.amount.clone());
     }
 
     /// Add a claim read back from a record; `Err` names the field whose
     /// word is not one crosscheck writes.
     pub fn push_record(&mut self, r: &ClaimRecord) -> Result<(), RecordError> {
-        let scope = r.scope()?;
-        let as_of_source = r.as_of_source()?;
-        let inferred = r.inferred()?;
+        let how = How {
+            scope: r.scope()?,
+            as_of_source: r.as_of_source()?,
+            inferred: r.inferred()?,
+            marks: r.marks()?.into_iter().map(|(k, w)| (k, w.into())).collect(),
+        };
         let amount = r.amount.to_amount()?;
-        self.insert(r, scope, as_of_source, inferred, amount);
+        self.insert(r, how, amount);
         Ok(())
     }
 
-    fn insert(
-        &mut self,
-        c: &ClaimRecord,
-        scope: Scope,
-        as_of_source: Option<AsOfSource>,
-        inferred: Option<&'static str>,
-        amount: Amount,
-    ) {
+    fn insert(&mut self, c: &ClaimRecord, how: How, amount: Amount) {
+        let How {
+            scope,
+            as_of_source,
+            inferred,
+            marks,
+        } = how;
         let doc = self.docs.id(&c.doc);
         let sentence = match self.last_sentence {
             Some((d, start, r)) if d == doc && start == c.sentence_start => r,
@@ -290,6 +311,7 @@ impl ClaimTable {
             sentence,
             amount,
             qualifiers: c.qualifiers.iter().map(|q| q.as_str().into()).collect(),
+            marks,
             as_of,
             as_of_month,
             as_of_index: c.as_of_index,
@@ -359,6 +381,7 @@ impl ClaimTable {
             sentence: self.text(r.sentence).into_owned(),
             amount: AmountRecord::of(&r.amount),
             qualifiers: r.qualifiers.iter().map(|q| q.to_string()).collect(),
+            marks: r.marks.iter().map(|(k, w)| format!("{k}:{w}")).collect(),
             as_of: r.as_of.map(|a| self.name(a).to_string()),
             as_of_month: r.as_of_month.map(|m| self.name(m).to_string()),
             as_of_index: r.as_of_index,

@@ -159,3 +159,37 @@ fn components_explain_a_total_and_are_no_rival_figures() {
         "{reasons}"
     );
 }
+
+#[test]
+fn a_revised_figure_replaces_the_earlier_one() {
+    let f = facts(&[
+        (
+            "b",
+            "Gamma Inc’s original offer for Delta Co was $52 billion.",
+        ),
+        (
+            "c",
+            "Gamma Inc has raised its offer for Delta Co to $71 billion.",
+        ),
+    ]);
+    let deal = f.iter().find(|x| x.scope == "total").expect("a total");
+    assert_eq!(deal.status, Status::Conflict, "{deal:#?}");
+    let reasons = deal.reasons.join("\n");
+    assert!(
+        reasons.contains("revised: $71B (c) is stated as a revision (\"raised its offer\"); $52B (b) is the earlier figure, called \"original\""),
+        "{reasons}"
+    );
+    let verdict = deal.verdict.clone().unwrap_or_default();
+    assert!(verdict.starts_with("$71B"), "{verdict}");
+    assert!(verdict.contains("the earlier figure"), "{verdict}");
+    // Without a revision word nothing says which came first.
+    let f = facts(&[
+        ("a", "Gamma Inc agreed to acquire Delta Co for $52 billion."),
+        ("c", "Gamma Inc agreed to acquire Delta Co for $71 billion."),
+    ]);
+    assert!(
+        f[0].reasons.iter().all(|r| !r.contains("revised")),
+        "{:?}",
+        f[0].reasons
+    );
+}

@@ -247,6 +247,8 @@ pub struct CueInfo {
     pub id: RuleId,
     pub sets: CueSets,
     pub position: CuePosition,
+    /// What the cue says about a figure (one of `claims::MARKS`).
+    pub means: Option<&'static str>,
 }
 
 /// Phrases matched as whole words ignoring ASCII case, each mapped to an item.
@@ -631,8 +633,28 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                     continue;
                 }
             };
+            let means = match &c.means {
+                None => None,
+                Some(m) => match crate::claims::MARKS.iter().find(|k| **k == m.get_ref()) {
+                    Some(k) => Some(*k),
+                    None => {
+                        ctx.problem(
+                            m.span().start,
+                            Some(c.name.get_ref()),
+                            format!("unknown meaning '{}'", m.get_ref()),
+                            Some("means = \"prospective\", \"revised\" or \"original\"".into()),
+                        );
+                        continue;
+                    }
+                },
+            };
             let idx = cues.len();
-            cues.push(CueInfo { id, sets, position });
+            cues.push(CueInfo {
+                id,
+                sets,
+                position,
+                means,
+            });
             for w in &c.words {
                 cue_phrases.push((w.clone(), idx));
             }

@@ -216,6 +216,11 @@ pub struct Cue {
     /// Where the word stands relative to the value: "before", "after", "any".
     #[serde(default = "default_position")]
     pub position: String,
+    /// What the word says about the figure, for comparing: "prospective"
+    /// (projected, not paid), "revised" (replaced an earlier figure),
+    /// "original" (the earlier figure).
+    #[serde(default)]
+    pub means: Option<Spanned<String>>,
     pub examples: Vec<Spanned<Example>>,
 }
 

@@ -163,6 +163,19 @@ fn devset_runs_find_the_deals_facts() {
     let offer = fact(&dis, "Disney", "bids for", Some("21st Century Fox"));
     assert!(sources(offer, 52.4e9) >= 3, "{offer:#}");
     assert!(sources(offer, 71.3e9) >= 1, "{offer:#}");
+    // "raised its offer … to $71.3 billion": a revision, the figure to print.
+    assert!(
+        offer["reasons"]
+            .to_string()
+            .contains("is stated as a revision"),
+        "{offer:#}"
+    );
+    assert!(
+        offer["verdict"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("$71.3B")),
+        "{offer:#}"
+    );
     // Comcast's bid is Comcast's, not Disney's (a possessive owns its own value).
     let comcast: Vec<&Value> = dis["facts"]
         .as_array()

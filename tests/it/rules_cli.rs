@@ -128,3 +128,20 @@ fn duplicate_names_and_missing_examples_are_all_reported_at_once() {
         "{err}"
     );
 }
+
+#[test]
+fn a_cue_with_an_unknown_meaning_names_file_line_and_rule() {
+    let (text, o) = test_broken("rules-bad-means", "claims.toml", |t| {
+        t.replacen("means = \"revised\"", "means = \"maybe\"", 1)
+    });
+    assert_eq!(o.status.code(), Some(2));
+    let (line, _) = line_of(&text, "means = \"maybe\"");
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "claims.toml:{line}:9: rule 'revised': unknown meaning 'maybe'"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("help: means = \"prospective\""), "{err}");
+}
