@@ -1002,10 +1002,14 @@ fn cues_for(
         }
         // A cue between two values belongs to the nearer one: in "$8 billion
         // already injected + $5 billion", "already" is the $8 billion's.
+        // A cue that can only stand before its value ("up from") belongs to
+        // the value after it however near the one before is; likewise after.
         let nearer_prev = vi > 0
+            && cue.position != CuePosition::Before
             && cs.start >= prev_end
             && tokens.words_between(prev_end, cs.start) < tokens.words_between(cs.end, v.start);
         let nearer_next = vi + 1 < s.values.len()
+            && cue.position != CuePosition::After
             && cs.end <= next_start
             && tokens.words_between(cs.end, next_start) < tokens.words_between(v.end, cs.start);
         let reached = anchors.iter().any(|a| {

@@ -419,6 +419,9 @@ fn revisions(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
         .collect();
     // Two revised figures: which replaced which is not said.
     let [(new, new_words)] = revised.as_slice() else {
+        if revised.is_empty() {
+            earlier_figures(fact, reasons, whys, &marked, &quote);
+        }
         return;
     };
     for v in fact.values.iter().filter(|v| v.central != new.central) {
@@ -441,6 +444,43 @@ fn revisions(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
             quote(new_words),
             v.display,
             docs(&v.sources),
+        ));
+    }
+}
+
+/// Without a revised figure, a value a source calls the earlier one
+/// ("up from the original $19 billion") is superseded all the same.
+fn earlier_figures(
+    fact: &Fact,
+    reasons: &mut Vec<String>,
+    whys: &mut Vec<Why>,
+    marked: &dyn Fn(&super::ValueOut, &str) -> Vec<String>,
+    quote: &dyn Fn(&[String]) -> String,
+) {
+    for v in &fact.values {
+        let words = marked(v, "original");
+        if words.is_empty() {
+            continue;
+        }
+        // Whose text says so: the claims marking it.
+        let docs_marking: Vec<String> = fact
+            .claims
+            .iter()
+            .filter(|c| c.amount.central() == v.central)
+            .filter(|c| c.marks.iter().any(|(k, _)| *k == "original"))
+            .map(|c| c.doc.clone())
+            .collect();
+        why(
+            whys,
+            v.central,
+            WhyKind::Revised,
+            format!("the earlier figure, called {}", quote(&words)),
+        );
+        reasons.push(format!(
+            "revised: {} is called the earlier figure ({}) by {} — it was replaced, not contradicted",
+            v.display,
+            quote(&words),
+            docs(&docs_marking),
         ));
     }
 }

@@ -193,3 +193,22 @@ fn a_revised_figure_replaces_the_earlier_one() {
         f[0].reasons
     );
 }
+
+#[test]
+fn a_figure_called_earlier_is_superseded() {
+    let f = facts(&[(
+        "a",
+        "Gamma Inc has committed $500 billion to Delta Co, up from $400 billion committed to Delta Co last year.",
+    )]);
+    let deal = f
+        .iter()
+        .find(|x| x.values.len() == 2)
+        .expect("one fact, two values");
+    let reasons = deal.reasons.join("\n");
+    assert!(
+        reasons.contains("$400B is called the earlier figure (\"up from\") by a"),
+        "{reasons}"
+    );
+    let verdict = deal.verdict.clone().unwrap_or_default();
+    assert!(verdict.starts_with("$500B"), "{verdict}");
+}
