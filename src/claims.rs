@@ -108,7 +108,9 @@ impl AsOfSource {
 /// What a cue word can say about a figure (a cue's `means` in the rules):
 /// projected rather than paid; a figure that replaced an earlier one; the
 /// earlier figure that was replaced.
-pub const MARKS: &[&str] = &["prospective", "revised", "original"];
+/// "component": a named part of a price ("cash", "stock"), whose figures
+/// are compared with the same component's.
+pub const MARKS: &[&str] = &["prospective", "revised", "original", "component"];
 
 /// One claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -1043,8 +1045,11 @@ fn cues_for(
         }
         let word = text[cs.range()].to_lowercase();
         if let Some(m) = cue.means {
-            if !marks.iter().any(|(k, w)| *k == m && *w == word) {
-                marks.push((m, word.clone()));
+            // A component is recorded by its name, the same for every
+            // phrasing ("in stock", "shares worth" → "stock").
+            let said = cue.component.clone().unwrap_or_else(|| word.clone());
+            if !marks.iter().any(|(k, w)| *k == m && *w == said) {
+                marks.push((m, said));
             }
         }
         if !words.contains(&word) {

@@ -342,7 +342,14 @@ pub(crate) fn judge(mut table: ClaimTable, copies: &Copies) -> Judged {
                 k.clone()
             }
             _ => {
-                let slot = Slot::Undated(crate::normalize::trim_float(r.amount.central()));
+                // An undated component ("in cash") is compared with the same
+                // component's other figures; any other undated tranche with
+                // the figures equal to it.
+                let component = r.marks.iter().find(|(k, _)| *k == "component");
+                let slot = match component {
+                    Some((_, name)) => Slot::Undated(name.to_string()),
+                    None => Slot::Undated(crate::normalize::trim_float(r.amount.central())),
+                };
                 PlanKey::of(r, Scope::Tranche, Some(slot))
             }
         };

@@ -212,3 +212,28 @@ fn a_figure_called_earlier_is_superseded() {
     let verdict = deal.verdict.clone().unwrap_or_default();
     assert!(verdict.starts_with("$500B"), "{verdict}");
 }
+
+#[test]
+fn figures_of_one_component_are_compared_with_each_other() {
+    let f = facts(&[
+        (
+            "a",
+            "Acme Corp bought Beta Labs for $6 billion in cash and $9 billion in stock.",
+        ),
+        (
+            "b",
+            "Acme Corp acquired Beta Labs for $7.5 billion in cash and $9.8 billion in shares.",
+        ),
+    ]);
+    let cash = f
+        .iter()
+        .find(|x| x.id.ends_with("undated-cash"))
+        .unwrap_or_else(|| panic!("a cash fact: {f:#?}"));
+    assert_eq!(cash.values.len(), 2, "{cash:#?}");
+    assert_eq!(cash.status, Status::Conflict);
+    let stock = f
+        .iter()
+        .find(|x| x.id.ends_with("undated-stock"))
+        .expect("a stock fact");
+    assert_eq!(stock.values.len(), 2, "{stock:#?}");
+}

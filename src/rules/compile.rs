@@ -249,6 +249,8 @@ pub struct CueInfo {
     pub position: CuePosition,
     /// What the cue says about a figure (one of `claims::MARKS`).
     pub means: Option<&'static str>,
+    /// For `means = "component:NAME"`: the component's name ("cash").
+    pub component: Option<String>,
 }
 
 /// Phrases matched as whole words ignoring ASCII case, each mapped to an item.
@@ -633,20 +635,31 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                     continue;
                 }
             };
-            let means = match &c.means {
-                None => None,
-                Some(m) => match crate::claims::MARKS.iter().find(|k| **k == m.get_ref()) {
+            let (kind, component) = match c.means.as_ref().map(|m| m.get_ref().as_str()) {
+                Some(m) => match m.split_once(':') {
+                    Some((k, name)) if k == "component" && !name.trim().is_empty() => {
+                        (Some(k), Some(name.trim().to_lowercase()))
+                    }
+                    Some(_) => (Some(m), None),
+                    None if m == "component" => (Some("component:"), None),
+                    None => (Some(m), None),
+                },
+                None => (None, None),
+            };
+            let means = match (&c.means, kind) {
+                (Some(m), Some(kind)) => match crate::claims::MARKS.iter().find(|k| **k == kind) {
                     Some(k) => Some(*k),
                     None => {
                         ctx.problem(
                             m.span().start,
                             Some(c.name.get_ref()),
                             format!("unknown meaning '{}'", m.get_ref()),
-                            Some("means = \"prospective\", \"revised\" or \"original\"".into()),
+                            Some("means = \"prospective\", \"revised\", \"original\" or \"component:NAME\"".into()),
                         );
                         continue;
                     }
                 },
+                _ => None,
             };
             let idx = cues.len();
             cues.push(CueInfo {
@@ -654,6 +667,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 sets,
                 position,
                 means,
+                component,
             });
             for w in &c.words {
                 cue_phrases.push((w.clone(), idx));
