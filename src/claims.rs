@@ -245,7 +245,29 @@ pub fn build(
         let mut fs = Vec::new();
         for &(tspan, ti) in &s.triggers {
             let t = &rules.triggers.items[ti];
-            let (subj, obj, _) = roles(text, tokens, s, tspan, tspan, t, false);
+            let (subj, mut obj, _) = roles(text, tokens, s, tspan, tspan, t, false);
+            // An object standing between the trigger and its value
+            // ("acquire WhatsApp for $16 billion") is seen from the value:
+            // the frame then carries it to the sentences that follow.
+            if obj.is_none() {
+                // The value this trigger reaches: the next one, with no
+                // other trigger between.
+                let next = s
+                    .values
+                    .iter()
+                    .find(|v| v.span.start >= tspan.end)
+                    .filter(|v| {
+                        !s.triggers
+                            .iter()
+                            .any(|(sp, _)| sp.start >= tspan.end && sp.end <= v.span.start)
+                    });
+                if let Some(v) = next {
+                    let (s2, o2, _) = roles(text, tokens, s, v.span, tspan, t, false);
+                    if s2.map(canonical) == subj.map(canonical) {
+                        obj = o2;
+                    }
+                }
+            }
             let f = Frame {
                 subject: subj.map(|m| canonical(m).to_string()),
                 predicate: t.predicate.clone(),
@@ -1078,11 +1100,18 @@ fn cues_for(
 /// a rival total. One alone ("a bid of $65 billion in cash") says how the
 /// whole is paid, and stays a total.
 fn apply_components(claims: &mut [Claim], parts: &[bool], explicit_total: &[bool]) {
-    if parts.iter().filter(|&&p| p).count() < 2 {
-        return;
-    }
+    // Parts of one price: the same parties ("countered Disney's $52.4 billion
+    // deal with a bid of $65 billion in cash" holds two prices).
+    let parties = |c: &Claim| (c.subject.clone(), c.object.clone());
+    let together: Vec<bool> = (0..claims.len())
+        .map(|i| {
+            parts[i]
+                && (0..claims.len())
+                    .any(|j| j != i && parts[j] && parties(&claims[j]) == parties(&claims[i]))
+        })
+        .collect();
     for (i, c) in claims.iter_mut().enumerate() {
-        if parts[i] && !explicit_total[i] {
+        if together[i] && !explicit_total[i] {
             c.scope = Scope::Tranche;
         }
     }

@@ -144,6 +144,9 @@ pub struct Fact {
     pub scope: &'static str,
     /// For a tranche, the month it is dated to, if any.
     pub as_of: Option<String>,
+    /// For an undated component of a price, its name ("cash", "stock").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub component: Option<String>,
     pub status: Status,
     pub values: Vec<ValueOut>,
     pub reasons: Vec<String>,
@@ -174,6 +177,9 @@ impl Fact {
         let mut tags = vec![self.scope.to_string()];
         if let Some(a) = &self.as_of {
             tags.push(a.clone());
+        }
+        if let Some(c) = &self.component {
+            tags.push(c.clone());
         }
         if self.unit != "USD" {
             tags.push(self.unit.clone());
@@ -339,6 +345,7 @@ pub fn build(key: &FactKey, mut out: Vec<ClaimOut>) -> Fact {
         match &key.slot {
             Some(Slot::Dated(d)) => slug(d),
             Some(Slot::Undated(v)) => format!("undated-{}", slug(v)),
+            Some(Slot::Component(c)) => slug(c),
             None => String::new(),
         },
     ]
@@ -356,6 +363,10 @@ pub fn build(key: &FactKey, mut out: Vec<ClaimOut>) -> Fact {
         scope: key.scope.as_str(),
         as_of: match &key.slot {
             Some(Slot::Dated(d)) => Some(d.clone()),
+            _ => None,
+        },
+        component: match &key.slot {
+            Some(Slot::Component(c)) => Some(c.clone()),
             _ => None,
         },
         status,

@@ -73,6 +73,8 @@ pub enum Slot {
     Dated(String),
     /// No stated date: grouped by value ("5" for $5 billion… in units).
     Undated(String),
+    /// No stated date, a named component of a price: "cash", "stock".
+    Component(String),
 }
 
 /// Similarity above which two sentences with the same value are restatements.
@@ -347,7 +349,7 @@ pub(crate) fn judge(mut table: ClaimTable, copies: &Copies) -> Judged {
                 // the figures equal to it.
                 let component = r.marks.iter().find(|(k, _)| *k == "component");
                 let slot = match component {
-                    Some((_, name)) => Slot::Undated(name.to_string()),
+                    Some((_, name)) => Slot::Component(name.to_string()),
                     None => Slot::Undated(crate::normalize::trim_float(r.amount.central())),
                 };
                 PlanKey::of(r, Scope::Tranche, Some(slot))

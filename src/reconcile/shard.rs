@@ -211,6 +211,7 @@ impl Assembler {
             match &f.slot {
                 Some(Slot::Dated(m)) => format!(", {m}"),
                 Some(Slot::Undated(v)) => format!(", undated {v}"),
+                Some(Slot::Component(c)) => format!(", {c}"),
                 None => String::new(),
             }
         );

@@ -227,13 +227,14 @@ fn figures_of_one_component_are_compared_with_each_other() {
     ]);
     let cash = f
         .iter()
-        .find(|x| x.id.ends_with("undated-cash"))
+        .find(|x| x.id.ends_with("|tranche|cash"))
         .unwrap_or_else(|| panic!("a cash fact: {f:#?}"));
     assert_eq!(cash.values.len(), 2, "{cash:#?}");
     assert_eq!(cash.status, Status::Conflict);
+    assert_eq!(cash.title(), "Acme Corp acquires Beta Labs (tranche, cash)");
     let stock = f
         .iter()
-        .find(|x| x.id.ends_with("undated-stock"))
+        .find(|x| x.id.ends_with("|tranche|stock"))
         .expect("a stock fact");
     assert_eq!(stock.values.len(), 2, "{stock:#?}");
 }

@@ -154,6 +154,23 @@ fn devset_runs_find_the_deals_facts() {
         assert_eq!(sources(deal, v), 0, "{v} is a component: {deal:#}");
     }
     let reasons = deal["reasons"].to_string();
+    // "$4 billion in cash and $12 billion in Facebook stock" make up $16B;
+    // each component is compared with the same component at closing.
+    assert!(
+        reasons.contains("$16B = about $4B (tranche, 01-gigaom) + $12B (tranche, 01-gigaom) — the stated parts make up this figure"),
+        "{reasons}"
+    );
+    for (component, values) in [("cash", [4e9, 4.59e9]), ("stock", [12e9, 13.7e9])] {
+        let f = fb["facts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["component"] == component)
+            .unwrap_or_else(|| panic!("a {component} fact"));
+        for v in values {
+            assert_eq!(sources(f, v), 1, "{v} in {f:#}");
+        }
+    }
     assert!(
         reasons.contains("$19B = $16B"),
         "RSUs explain $16B vs $19B: {reasons}"
