@@ -109,8 +109,17 @@ impl AsOfSource {
 /// projected rather than paid; a figure that replaced an earlier one; the
 /// earlier figure that was replaced.
 /// "component": a named part of a price ("cash", "stock"), whose figures
-/// are compared with the same component's.
-pub const MARKS: &[&str] = &["prospective", "revised", "original", "component"];
+/// are compared with the same component's. "completed": the figure as paid
+/// at completion rather than as announced. "valuation": valued on a stated
+/// basis (a day's share price), which moves.
+pub const MARKS: &[&str] = &[
+    "prospective",
+    "revised",
+    "original",
+    "component",
+    "completed",
+    "valuation",
+];
 
 /// One claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -1077,6 +1086,11 @@ fn cues_for(
         if !words.contains(&word) {
             words.push(word);
         }
+    }
+    if total {
+        // A whole stated "in cash and stock" names no one component, though
+        // "paid in cash" overlaps it.
+        marks.retain(|(k, _)| *k != "component");
     }
     let scope = if total {
         Some(Scope::Total)

@@ -32,11 +32,16 @@ pub struct Explained {
 pub enum WhyKind {
     EarlierTotal,
     Revised,
+    /// Stated before the deal completed, where another figure is the
+    /// completed one.
+    Announced,
     Projected,
     Ceiling,
     Floor,
     WholeCommitment,
     AsOf,
+    /// Valued on a stated basis (a day's share price), or beside one that is.
+    Valuation,
     PartsAddUp,
     Rounding,
 }
@@ -97,6 +102,8 @@ fn reasons_and_whys(fact: &Fact, all: &[Fact], whys: &mut Vec<Why>) -> Vec<Strin
         bounds(fact, &mut reasons, whys);
         qualifiers(fact, &mut reasons, whys);
         revisions(fact, &mut reasons, whys);
+        completion(fact, &mut reasons, whys);
+        valuation(fact, &mut reasons, whys);
         rounding(fact, &mut reasons, whys);
         if reasons.is_empty() {
             reasons.push(
@@ -485,6 +492,142 @@ fn earlier_figures(
     }
 }
 
+/// The words of kind `kind` the claims of the values `group` mark, and
+/// the documents that state those values.
+fn group_marks(fact: &Fact, group: &[usize], kind: &str) -> (Vec<String>, Vec<String>) {
+    let mut words = Vec::new();
+    let mut docs_of = Vec::new();
+    for &i in group {
+        let v = &fact.values[i];
+        for c in fact
+            .claims
+            .iter()
+            .filter(|c| c.amount.central() == v.central)
+        {
+            for (k, w) in &c.marks {
+                if *k == kind && !words.contains(w) {
+                    words.push(w.clone());
+                }
+            }
+        }
+        for d in &v.sources {
+            if !docs_of.contains(d) {
+                docs_of.push(d.clone());
+            }
+        }
+    }
+    (words, docs_of)
+}
+
+fn quoted(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn displays(fact: &Fact, group: &[usize]) -> String {
+    group
+        .iter()
+        .map(|&i| fact.values[i].display.clone())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// Announced vs completed: one group of agreeing values is stated as paid
+/// or at completion ("was paid", "completed its acquisition"), the others
+/// are not. Terms announced before a deal closes and what is paid at
+/// completion often differ (a cash part adjusted, shares repriced): the
+/// others are earlier terms, and the verdict prints the completed figure.
+/// Two completed groups that disagree are left to the other reasons.
+fn completion(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
+    let groups = fact.agreeing_groups();
+    let marked: Vec<(Vec<String>, Vec<String>)> = groups
+        .iter()
+        .map(|g| group_marks(fact, g, "completed"))
+        .collect();
+    let done: Vec<usize> = (0..groups.len())
+        .filter(|&g| !marked[g].0.is_empty())
+        .collect();
+    let [d] = done.as_slice() else {
+        return;
+    };
+    let (words, done_docs) = &marked[*d];
+    let done_display = displays(fact, &groups[*d]);
+    for (gi, g) in groups.iter().enumerate() {
+        if gi == *d {
+            continue;
+        }
+        for &i in g {
+            let v = &fact.values[i];
+            why(
+                whys,
+                v.central,
+                WhyKind::Announced,
+                format!("stated before completion; {done_display} is the figure at completion"),
+            );
+            reasons.push(format!(
+                "announced vs completed: {done_display} ({}) is stated as paid or at completion ({}); {} ({}) is not — terms stated before a deal closes and the amount at completion often differ, a change over time, not a contradiction",
+                docs(done_docs),
+                quoted(words),
+                v.display,
+                docs(&v.sources),
+            ));
+        }
+    }
+}
+
+/// Valued on a stated basis: a figure said to be valued "based on" a day's
+/// share price (or "at closing prices") moves with that price, so a figure
+/// valued on another day may differ without either being wrong. Each such
+/// value and each value it disagrees with gets the reason; which to print
+/// is left to support.
+fn valuation(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
+    let groups = fact.agreeing_groups();
+    for (gi, g) in groups.iter().enumerate() {
+        let (words, valued_docs) = group_marks(fact, g, "valuation");
+        if words.is_empty() {
+            continue;
+        }
+        let others: Vec<usize> = groups
+            .iter()
+            .enumerate()
+            .filter(|(oi, _)| *oi != gi)
+            .flat_map(|(_, o)| o.iter().copied())
+            .collect();
+        if others.is_empty() {
+            continue;
+        }
+        let shown = displays(fact, g);
+        for &i in g {
+            why(
+                whys,
+                fact.values[i].central,
+                WhyKind::Valuation,
+                format!("valued on a stated basis ({})", quoted(&words)),
+            );
+        }
+        for &i in &others {
+            why(
+                whys,
+                fact.values[i].central,
+                WhyKind::Valuation,
+                format!(
+                    "{shown} is valued on a stated basis ({}); this one may be valued on another day",
+                    quoted(&words)
+                ),
+            );
+        }
+        reasons.push(format!(
+            "valuation basis: {shown} ({}) is valued on a stated basis ({}); a figure that depends on a share price or an exchange rate moves with it, so {} may be valued on another day — check the dates of the valuations",
+            docs(&valued_docs),
+            quoted(&words),
+            displays(fact, &others),
+        ));
+    }
+}
+
 fn rounding(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
     for (i, a) in fact.values.iter().enumerate() {
         for b in fact.values.iter().skip(i + 1) {
@@ -570,7 +713,10 @@ pub fn verdict(fact: &Fact, whys: &[Why], copies: &Copies, trust: &dyn Fn(&str) 
         .map(|g| {
             (
                 !has(g, &[WhyKind::Projected, WhyKind::Ceiling]),
-                !has(g, &[WhyKind::EarlierTotal, WhyKind::Revised]),
+                !has(
+                    g,
+                    &[WhyKind::EarlierTotal, WhyKind::Revised, WhyKind::Announced],
+                ),
             )
         })
         .collect();

@@ -238,3 +238,83 @@ fn figures_of_one_component_are_compared_with_each_other() {
         .expect("a stock fact");
     assert_eq!(stock.values.len(), 2, "{stock:#?}");
 }
+
+#[test]
+fn a_figure_paid_at_completion_is_preferred_over_the_announced_terms() {
+    let f = facts(&[
+        (
+            "a",
+            "Acme Corp agreed to acquire Beta Labs for $6 billion in cash and $9 billion in stock.",
+        ),
+        (
+            "b",
+            "Acme Corp has completed its acquisition of Beta Labs for $6.8 billion in cash and $9 billion in stock.",
+        ),
+    ]);
+    let cash = f
+        .iter()
+        .find(|x| x.id.ends_with("|tranche|cash"))
+        .unwrap_or_else(|| panic!("a cash fact: {f:#?}"));
+    assert_eq!(cash.status, Status::Conflict, "{cash:#?}");
+    let reasons = cash.reasons.join("\n");
+    assert!(
+        reasons.contains("announced vs completed: $6.8B (b) is stated as paid or at completion (\"has completed its acquisition\"); $6B (a) is not"),
+        "{reasons}"
+    );
+    let verdict = cash.verdict.clone().unwrap_or_default();
+    assert!(verdict.starts_with("$6.8B"), "{verdict}");
+    assert!(verdict.contains("stated before completion"), "{verdict}");
+    // "could be paid out" is a prospect, not a payment.
+    let f = facts(&[
+        ("a", "Acme Corp will invest $3 billion in Beta Labs."),
+        ("b", "Acme Corp will invest $3.5 billion in Beta Labs, which could be paid out over four years."),
+    ]);
+    assert!(
+        f.iter()
+            .all(|x| x.reasons.iter().all(|r| !r.contains("completed"))),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn a_figure_valued_on_a_stated_basis_is_no_contradiction() {
+    let f = facts(&[
+        (
+            "a",
+            "Acme Corp acquired Beta Labs for $6 billion in cash and $9 billion in stock.",
+        ),
+        (
+            "b",
+            "Acme Corp acquired Beta Labs for $6 billion in cash plus shares worth $11.2 billion based on Monday's close.",
+        ),
+    ]);
+    let stock = f
+        .iter()
+        .find(|x| x.id.ends_with("|tranche|stock"))
+        .unwrap_or_else(|| panic!("a stock fact: {f:#?}"));
+    assert_eq!(stock.status, Status::Conflict, "{stock:#?}");
+    let reasons = stock.reasons.join("\n");
+    assert!(
+        reasons.contains("valuation basis: $11.2B (b) is valued on a stated basis (\"based on\")"),
+        "{reasons}"
+    );
+    let verdict = stock.verdict.clone().unwrap_or_default();
+    assert!(!verdict.starts_with("genuine disagreement"), "{verdict}");
+    // Without the basis it stays a disagreement to check.
+    let f = facts(&[
+        (
+            "a",
+            "Acme Corp acquired Beta Labs for $6 billion in cash and $9 billion in stock.",
+        ),
+        (
+            "b",
+            "Acme Corp acquired Beta Labs for $6 billion in cash plus shares worth $11.2 billion.",
+        ),
+    ]);
+    let stock = f
+        .iter()
+        .find(|x| x.id.ends_with("|tranche|stock"))
+        .expect("a stock fact");
+    let verdict = stock.verdict.clone().unwrap_or_default();
+    assert!(verdict.starts_with("genuine disagreement"), "{verdict}");
+}

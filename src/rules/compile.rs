@@ -258,32 +258,78 @@ pub struct CueInfo {
 pub struct PhraseSet<T> {
     pub items: Vec<T>,
     ac: Option<(AhoCorasick, Vec<usize>)>,
+    layered: bool,
 }
 
 impl<T> PhraseSet<T> {
     fn new(items: Vec<T>, phrases: Vec<(String, usize)>) -> PhraseSet<T> {
-        let ac = build_ac(&phrases, true);
-        PhraseSet { items, ac }
+        let ac = build_ac(&phrases, true, MatchKind::LeftmostLongest);
+        PhraseSet {
+            items,
+            ac,
+            layered: false,
+        }
     }
 
-    /// Matches as (span, item index), leftmost-longest, whole words only.
+    /// A set whose phrases may overlap when neither holds the other: see
+    /// [`PhraseSet::find`].
+    fn layered(items: Vec<T>, phrases: Vec<(String, usize)>) -> PhraseSet<T> {
+        let ac = build_ac(&phrases, true, MatchKind::Standard);
+        PhraseSet {
+            items,
+            ac,
+            layered: true,
+        }
+    }
+
+    /// Matches as (span, item index), whole words only, in text order.
+    /// Leftmost-longest; in a layered set (the claim cues) every match
+    /// that no longer match holds, so that phrases of different cues that
+    /// only overlap are both found ("was paid" and "paid in cash" in "was
+    /// paid in cash") while the longer phrase still wins over one inside it
+    /// ("in cash and stock" over "in cash").
     pub fn find(&self, text: &str) -> Vec<(Span, usize)> {
         let Some((ac, map)) = &self.ac else {
             return Vec::new();
         };
-        ac.find_iter(text)
+        if !self.layered {
+            return ac
+                .find_iter(text)
+                .map(|m| (Span::new(m.start(), m.end()), map[m.pattern().as_usize()]))
+                .filter(|(s, _)| is_word_bounded(text, *s, false))
+                .collect();
+        }
+        let mut all: Vec<(Span, usize)> = ac
+            .find_overlapping_iter(text)
             .map(|m| (Span::new(m.start(), m.end()), map[m.pattern().as_usize()]))
             .filter(|(s, _)| is_word_bounded(text, *s, false))
-            .collect()
+            .collect();
+        all.sort_by_key(|(s, i)| (s.start, std::cmp::Reverse(s.end), *i));
+        all.dedup_by_key(|(s, _)| *s);
+        // In this order a match is held by an earlier one exactly when an
+        // earlier one reaches as far.
+        let mut reach = 0;
+        let mut out = Vec::with_capacity(all.len());
+        for (s, i) in all {
+            if out.is_empty() || s.end > reach {
+                out.push((s, i));
+            }
+            reach = reach.max(s.end);
+        }
+        out
     }
 }
 
-fn build_ac(phrases: &[(String, usize)], nocase: bool) -> Option<(AhoCorasick, Vec<usize>)> {
+fn build_ac(
+    phrases: &[(String, usize)],
+    nocase: bool,
+    kind: MatchKind,
+) -> Option<(AhoCorasick, Vec<usize>)> {
     if phrases.is_empty() {
         return None;
     }
     let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
+        .match_kind(kind)
         .ascii_case_insensitive(nocase)
         .build(phrases.iter().map(|(p, _)| p.as_str()))
         .expect("aho-corasick over plain strings builds");
@@ -654,7 +700,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                             m.span().start,
                             Some(c.name.get_ref()),
                             format!("unknown meaning '{}'", m.get_ref()),
-                            Some("means = \"prospective\", \"revised\", \"original\" or \"component:NAME\"".into()),
+                            Some("means = \"prospective\", \"revised\", \"original\", \"completed\", \"valuation\" or \"component:NAME\"".into()),
                         );
                         continue;
                     }
@@ -769,11 +815,11 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
         prefilter,
         gazetteer: Gazetteer {
             entities,
-            exact: build_ac(&exact_aliases, false),
-            nocase: build_ac(&nocase_aliases, true),
+            exact: build_ac(&exact_aliases, false, MatchKind::LeftmostLongest),
+            nocase: build_ac(&nocase_aliases, true, MatchKind::LeftmostLongest),
         },
         triggers: PhraseSet::new(triggers, trigger_phrases),
-        cues: PhraseSet::new(cues, cue_phrases),
+        cues: PhraseSet::layered(cues, cue_phrases),
         disabled: merger.disabled,
         origin: layers
             .iter()
@@ -1012,6 +1058,21 @@ fn ascii_word_boundaries(re: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cue_phrases_that_only_overlap_are_both_found() {
+        let rules = RuleSet::builtin().unwrap();
+        let text = "the price was paid in cash and stock";
+        let found: Vec<&str> = rules
+            .cues
+            .find(text)
+            .into_iter()
+            .map(|(s, _)| &text[s.range()])
+            .collect();
+        // Phrases that overlap, neither holding the other, are all found;
+        // "in cash" inside "in cash and stock" is not.
+        assert_eq!(found, vec!["was paid", "paid in cash", "in cash and stock"]);
+    }
 
     #[test]
     fn word_boundaries_become_ascii() {

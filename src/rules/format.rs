@@ -218,7 +218,8 @@ pub struct Cue {
     pub position: String,
     /// What the word says about the figure, for comparing: "prospective"
     /// (projected, not paid), "revised" (replaced an earlier figure),
-    /// "original" (the earlier figure).
+    /// "original" (the earlier figure), "completed" (as paid at completion),
+    /// "valuation" (valued on a stated basis), "component:NAME".
     #[serde(default)]
     pub means: Option<Spanned<String>>,
     pub examples: Vec<Spanned<Example>>,

@@ -160,7 +160,13 @@ fn devset_runs_find_the_deals_facts() {
         reasons.contains("$16B = about $4B (tranche, 01-gigaom) + $12B (tranche, 01-gigaom) — the stated parts make up this figure"),
         "{reasons}"
     );
-    for (component, values) in [("cash", [4e9, 4.59e9]), ("stock", [12e9, 13.7e9])] {
+    // Why the components differ, in the gold's terms: the cash "was paid"
+    // at closing (announced vs completed), the stock is valued "based on"
+    // the closing price (a later valuation date).
+    for (component, values, why) in [
+        ("cash", [4e9, 4.59e9], "announced vs completed: $4.59B"),
+        ("stock", [12e9, 13.7e9], "valuation basis: $13.7B"),
+    ] {
         let f = fb["facts"]
             .as_array()
             .unwrap()
@@ -170,7 +176,15 @@ fn devset_runs_find_the_deals_facts() {
         for v in values {
             assert_eq!(sources(f, v), 1, "{v} in {f:#}");
         }
+        assert!(f["reasons"].to_string().contains(why), "{f:#}");
+        let verdict = f["verdict"].as_str().unwrap_or_default();
+        assert!(!verdict.starts_with("genuine disagreement"), "{f:#}");
     }
+    // At closing: "has completed its acquisition … for almost $22 billion".
+    assert!(
+        reasons.contains("announced vs completed: $21.8B / $22B"),
+        "{reasons}"
+    );
     assert!(
         reasons.contains("$19B = $16B"),
         "RSUs explain $16B vs $19B: {reasons}"
