@@ -111,8 +111,11 @@ impl AsOfSource {
 /// "component": a named part of a price ("cash", "stock"), whose figures
 /// are compared with the same component's. "completed": the figure as paid
 /// at completion rather than as announced. "valuation": valued on a stated
-/// basis (a day's share price), which moves.
+/// basis (a day's share price), which moves. "derived": not stated but
+/// computed (100% minus the share a subject does not own); set by a
+/// trigger's `complement`, not by a cue.
 pub const MARKS: &[&str] = &[
+    "derived",
     "prospective",
     "revised",
     "original",
@@ -470,6 +473,26 @@ pub fn build(
             if let Some(q) = &amount.qualifier {
                 qualifiers.push(q.to_lowercase());
             }
+            // "The 61% of Sky it doesn't already own": the subject holds the
+            // rest. The claim says the derivation, so a reviewer sees it.
+            let mut amount = amount;
+            let mut marks = scope_cues.marks.clone();
+            if let Some((tspan, ti)) = trigger {
+                if rules.triggers.items[ti].complement && v.kind == Kind::Percent {
+                    let said = format!(
+                        "100% minus {} \"{}\"",
+                        &text[v.span.range()],
+                        &text[tspan.range()]
+                    );
+                    amount = complement(&amount);
+                    // What is already owned is no prospect, though the
+                    // purchase of the rest may be ("its planned acquisition
+                    // of the 61% … it doesn't already own").
+                    marks.retain(|(k, _)| *k != "prospective");
+                    marks.push(("derived", said.clone()));
+                    qualifiers.push(said);
+                }
+            }
             for w in &scope_cues.words {
                 if !qualifiers.contains(w) {
                     qualifiers.push(w.clone());
@@ -496,7 +519,7 @@ pub fn build(
                 unit,
                 scope: scope_cues.scope.unwrap_or(Scope::Total),
                 qualifiers,
-                marks: scope_cues.marks.clone(),
+                marks,
                 as_of: None,
                 as_of_source: None,
                 inferred,
@@ -514,6 +537,23 @@ pub fn build(
     }
     corefer_amounts(&mut claims);
     (claims, unclaimed)
+}
+
+/// 100 minus a percentage: the interval turns over, a bound changes side.
+fn complement(a: &Amount) -> Amount {
+    let flip = |x: Option<f64>| x.map(|x| 100.0 - x);
+    Amount {
+        value: flip(a.value),
+        min: flip(a.max),
+        max: flip(a.min),
+        approx: a.approx,
+        bound: a.bound.map(|b| match b {
+            crate::normalize::Bound::Lower => crate::normalize::Bound::Upper,
+            crate::normalize::Bound::Upper => crate::normalize::Bound::Lower,
+        }),
+        precision: a.precision,
+        qualifier: a.qualifier.clone(),
+    }
 }
 
 /// Why no trigger reaches value `v`: none of its kind in the sentence, or

@@ -136,3 +136,38 @@ fn revision_words_mark_a_figure_and_a_fundraise_is_no_revision() {
     let c = claims("Amazon made a potential commitment of $33 billion to Anthropic.");
     assert_eq!(c[0].marks, vec![("prospective", "potential".to_string())]);
 }
+
+#[test]
+fn a_share_not_owned_gives_the_holding_as_derived() {
+    let c = claims("Twenty-First Century Fox will seek to complete its planned acquisition of the 61% of Sky it doesn't already own.");
+    let stake = c
+        .iter()
+        .find(|c| c.predicate == "holds a stake in")
+        .unwrap_or_else(|| panic!("a stake claim: {c:#?}"));
+    assert_eq!(stake.subject, "21st Century Fox");
+    assert_eq!(stake.object.as_deref(), Some("Sky"));
+    assert_eq!(stake.amount.value, Some(39.0));
+    assert_eq!(stake.text, "61%");
+    // The derivation is said; "planned" is the purchase's, not the holding's.
+    assert!(
+        stake
+            .marks
+            .iter()
+            .any(|(k, w)| *k == "derived" && w.contains("61%")),
+        "{:?}",
+        stake.marks
+    );
+    assert!(
+        stake.marks.iter().all(|(k, _)| *k != "prospective"),
+        "{:?}",
+        stake.marks
+    );
+    // A bound turns over: "more than 60% … it does not own" holds under 40%.
+    let c = claims("Acme Corp wants more than 60% of Beta Labs it does not own.");
+    let stake = c
+        .iter()
+        .find(|c| c.predicate == "holds a stake in")
+        .unwrap_or_else(|| panic!("a stake claim: {c:#?}"));
+    assert_eq!(stake.amount.max, Some(40.0), "{stake:#?}");
+    assert_eq!(stake.amount.min, None, "{stake:#?}");
+}

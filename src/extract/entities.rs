@@ -128,7 +128,125 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
         }
     }
     out.sort_by_key(|m| m.span.start);
+    resolve_short_names(text, &mut out);
     out
+}
+
+/// Words that name no one on their own: "Co" of "Walt Disney Co".
+const GENERIC_NAME_WORDS: &[&str] = &[
+    "the",
+    "co",
+    "co.",
+    "corp",
+    "corp.",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "plc",
+    "llc",
+    "group",
+    "company",
+    "corporation",
+    "holdings",
+    "international",
+    "global",
+    "capital",
+    "partners",
+    "technologies",
+    "systems",
+    "networks",
+    "media",
+    "new",
+    "first",
+    "century",
+    "cloud",
+    "web",
+    "services",
+    "service",
+    "ai",
+    "labs",
+    "lab",
+    "bank",
+    "fund",
+    "news",
+    "research",
+    "digital",
+    "energy",
+    "financial",
+    "entertainment",
+    "studios",
+    "pictures",
+    "motors",
+    "air",
+    "one",
+    "american",
+    "national",
+    "united",
+    "general",
+    "world",
+    "data",
+    "platforms",
+    "software",
+];
+
+/// News names a company in full once and by a short name after ("Twenty-
+/// First Century Fox" … "Fox assets"). An unknown name whose words run
+/// inside the written name of exactly one known entity of the document,
+/// and are not only generic words, is that entity.
+fn resolve_short_names(text: &str, mentions: &mut [Mention]) {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase())
+            .collect()
+    };
+    // Each known entity's written names in this document.
+    let mut known: Vec<(Vec<String>, EntityValue)> = Vec::new();
+    for m in mentions.iter() {
+        if let Value::Entity(e) = &m.value {
+            if e.known {
+                let w = words(&text[m.span.range()]);
+                if !known
+                    .iter()
+                    .any(|(k, v)| *k == w && v.canonical == e.canonical)
+                {
+                    known.push((w, e.clone()));
+                }
+            }
+        }
+    }
+    if known.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        let Value::Entity(e) = &m.value else { continue };
+        if e.known {
+            continue;
+        }
+        let short = words(&text[m.span.range()]);
+        if short
+            .iter()
+            .all(|w| GENERIC_NAME_WORDS.contains(&w.as_str()))
+        {
+            continue;
+        }
+        let mut found: Option<&EntityValue> = None;
+        let mut ambiguous = false;
+        for (full, ev) in &known {
+            let inside = full.len() > short.len()
+                && full.windows(short.len()).any(|run| run == short.as_slice());
+            if inside {
+                match found {
+                    Some(f) if f.canonical != ev.canonical => ambiguous = true,
+                    _ => found = Some(ev),
+                }
+            }
+        }
+        if let (Some(ev), false) = (found, ambiguous) {
+            m.value = Value::Entity(ev.clone());
+        }
+    }
 }
 
 /// Words between a name and a claim trigger that still make the name its actor.
@@ -267,6 +385,27 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_short_name_is_the_known_entity_written_in_full() {
+        let rules = crate::rules::RuleSet::builtin().unwrap();
+        let text = "Twenty-First Century Fox agreed a deal. At stake are such Fox assets as Hulu. Google Cloud grew. Cloud providers gained.";
+        let a = crate::pipeline::analyze(text, &rules, None);
+        let named = |w: &str| -> Option<(String, bool)> {
+            a.mentions.iter().find_map(|m| match &m.value {
+                Value::Entity(e) if &text[m.span.range()] == w => {
+                    Some((e.canonical.clone(), e.known))
+                }
+                _ => None,
+            })
+        };
+        assert_eq!(named("Fox"), Some(("21st Century Fox".to_string(), true)));
+        // A generic word of a name is no short name.
+        assert_ne!(
+            named("Cloud").map(|(c, _)| c),
+            Some("Google Cloud".to_string())
+        );
     }
 
     #[test]

@@ -111,6 +111,8 @@ fn reasons_and_whys(fact: &Fact, all: &[Fact], whys: &mut Vec<Why>) -> Vec<Strin
                     .to_string(),
             );
         }
+        // A value computed rather than stated is said, and explains nothing.
+        derived(fact, &mut reasons);
     } else if fact.status == Status::Consistent && fact.values.len() > 1 {
         reasons.push(format!(
             "values agree once rounding, \"about\" and bounds are taken into account: {}",
@@ -533,6 +535,22 @@ fn displays(fact: &Fact, group: &[usize]) -> String {
         .map(|&i| fact.values[i].display.clone())
         .collect::<Vec<_>>()
         .join(" / ")
+}
+
+/// Values a claim computes rather than states ("39%" from "the 61% … it
+/// doesn't already own"): the reviewer checks the arithmetic's premise.
+fn derived(fact: &Fact, reasons: &mut Vec<String>) {
+    for (i, v) in fact.values.iter().enumerate() {
+        let (words, docs_of) = group_marks(fact, &[i], "derived");
+        if !words.is_empty() {
+            reasons.push(format!(
+                "derived: {} ({}) is not stated but computed: {}",
+                v.display,
+                docs(&docs_of),
+                words.join("; ")
+            ));
+        }
+    }
 }
 
 /// Announced vs completed: one group of agreeing values is stated as paid

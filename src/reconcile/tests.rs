@@ -318,3 +318,27 @@ fn a_figure_valued_on_a_stated_basis_is_no_contradiction() {
     let verdict = stock.verdict.clone().unwrap_or_default();
     assert!(verdict.starts_with("genuine disagreement"), "{verdict}");
 }
+
+#[test]
+fn a_derived_figure_is_said_and_explains_nothing() {
+    let f = facts(&[
+        ("a", "Acme Corp holds a 31.9% stake in Beta Labs."),
+        (
+            "b",
+            "Acme Corp will seek to buy the 61% of Beta Labs it doesn't already own.",
+        ),
+    ]);
+    let stake = f
+        .iter()
+        .find(|x| x.predicate == "holds a stake in")
+        .unwrap_or_else(|| panic!("a stake fact: {f:#?}"));
+    assert_eq!(stake.status, Status::Conflict, "{stake:#?}");
+    let reasons = stake.reasons.join("\n");
+    assert!(
+        reasons.contains("derived: 39% (b) is not stated but computed: 100% minus 61% \"it doesn't already own\""),
+        "{reasons}"
+    );
+    assert!(reasons.contains("no explanation found"), "{reasons}");
+    let verdict = stake.verdict.clone().unwrap_or_default();
+    assert!(verdict.starts_with("genuine disagreement"), "{verdict}");
+}

@@ -219,6 +219,8 @@ pub struct TriggerInfo {
     /// Lower-cased words that cancel the trigger right before it.
     pub not_after: Vec<String>,
     pub object_can_be_part: bool,
+    /// The value is 100 minus the percentage stated (see the rule format).
+    pub complement: bool,
 }
 
 /// What a cue word does.
@@ -630,6 +632,15 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                     );
                 }
             }
+            if t.complement && t.values.iter().any(|v| v != "percent") {
+                ctx.problem(
+                    t.name.span().start,
+                    Some(t.name.get_ref()),
+                    "complement = true is for percentages only",
+                    Some("values = [\"percent\"]".into()),
+                );
+                continue;
+            }
             let idx = triggers.len();
             triggers.push(TriggerInfo {
                 id,
@@ -640,6 +651,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 agent_preps: t.agent_preps.iter().map(|p| p.to_lowercase()).collect(),
                 not_after: t.not_after.iter().map(|p| p.to_lowercase()).collect(),
                 object_can_be_part: t.object_can_be_part,
+                complement: t.complement,
             });
             for w in &t.words {
                 trigger_phrases.push((w.clone(), idx));

@@ -196,6 +196,10 @@ pub struct Trigger {
     /// by default "Amazon … AWS" is no claim between the two.
     #[serde(default)]
     pub object_can_be_part: bool,
+    /// The percentage stated is what the subject does not hold ("the 61% of
+    /// Sky it doesn't already own"): the claim's value is 100 minus it.
+    #[serde(default)]
+    pub complement: bool,
     pub examples: Vec<Spanned<Example>>,
 }
 

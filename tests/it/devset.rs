@@ -207,6 +207,22 @@ fn devset_runs_find_the_deals_facts() {
             .is_some_and(|v| v.starts_with("$71.3B")),
         "{offer:#}"
     );
+    // Fox's stake in Sky: CBR's 31.9% against the 39% dpa implies ("the
+    // 61% of Sky it doesn't already own"), a genuine disagreement.
+    let sky = fact(&dis, "21st Century Fox", "holds a stake in", Some("Sky"));
+    assert_eq!(sky["status"], "conflict", "{sky:#}");
+    assert_eq!(sources(sky, 31.9), 1, "{sky:#}");
+    assert_eq!(sources(sky, 39.0), 1, "{sky:#}");
+    assert!(
+        sky["reasons"].to_string().contains("derived: 39%"),
+        "{sky:#}"
+    );
+    assert!(
+        sky["verdict"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("genuine disagreement")),
+        "{sky:#}"
+    );
     // Comcast's bid is Comcast's, not Disney's (a possessive owns its own value).
     let comcast: Vec<&Value> = dis["facts"]
         .as_array()
