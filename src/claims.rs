@@ -113,7 +113,8 @@ impl AsOfSource {
 /// at completion rather than as announced. "valuation": valued on a stated
 /// basis (a day's share price), which moves. "derived": not stated but
 /// computed (100% minus the share a subject does not own); set by a
-/// trigger's `complement`, not by a cue.
+/// trigger's `complement`, not by a cue. "per-share": a price per share
+/// written before its value, which makes the claim's unit a rate.
 pub const MARKS: &[&str] = &[
     "derived",
     "prospective",
@@ -122,6 +123,7 @@ pub const MARKS: &[&str] = &[
     "component",
     "completed",
     "valuation",
+    "per-share",
 ];
 
 /// One claim.
@@ -211,6 +213,9 @@ pub enum NoClaim {
     ContinuesOtherKind { predicate: String },
     /// A trigger, but no subject entity anywhere it looks.
     NoSubject { trigger: Option<(Span, RuleId)> },
+    /// The value describes the name before it ("Stargate, the $100 billion
+    /// US AI endeavor"), not what the sentence's trigger says.
+    Appositive { entity: Span },
 }
 
 /// Words a value and its trigger may be apart and still form a claim.
@@ -302,6 +307,18 @@ pub fn build(
         for (vi, v) in s.values.iter().enumerate() {
             let amount = v.amount().expect("values have amounts").clone();
             let trigger = nearest_trigger(tokens, s, v, rules);
+            // "commit $19 billion to Stargate, the $100 billion US AI
+            // endeavor": a value in an appositive after a name describes
+            // that name; the trigger before the name is not its.
+            if let Some(e) = appositive_of(text, s, v.span) {
+                if trigger.is_some_and(|(t, _)| t.end <= e.start) {
+                    unclaimed.push(Unclaimed {
+                        span: v.span,
+                        reason: NoClaim::Appositive { entity: e },
+                    });
+                    continue;
+                }
+            }
             let mut clause_frame: Option<Frame> = None;
             let scope_cues = cues_for(text, tokens, s, vi, trigger.map(|(sp, _)| sp), rules);
             let mut strong_roles = false;
@@ -498,9 +515,11 @@ pub fn build(
                     qualifiers.push(w.clone());
                 }
             }
+            let per_share = marks.iter().any(|(k, _)| *k == "per-share");
             let unit = match &v.value {
                 crate::extract::Value::Money(m) => match &m.per {
                     Some(p) => format!("{}/{p}", m.currency),
+                    None if per_share => format!("{}/share", m.currency),
                     None => m.currency.clone(),
                 },
                 _ => "%".to_string(),
@@ -554,6 +573,23 @@ fn complement(a: &Amount) -> Amount {
         precision: a.precision,
         qualifier: a.qualifier.clone(),
     }
+}
+
+/// The name a value stands in apposition to: "Stargate, the $100 billion
+/// …", "Acme, a $2 billion lender". The name's span.
+fn appositive_of(text: &str, s: &Sent, v: Span) -> Option<Span> {
+    let e = s.entities.iter().rfind(|e| e.span.end <= v.start)?;
+    let between = text[e.span.end..v.start].trim();
+    let rest = between.strip_prefix(',')?.trim_start().to_lowercase();
+    let det = ["the", "a", "an"].iter().any(|d| rest == *d);
+    // The apposition is only a description when the name's own clause
+    // goes on ("…, the $100 billion endeavor Trump unveiled, …") and is
+    // not a list of values ("$4 billion, a $2 billion tranche").
+    let value_before = s
+        .values
+        .iter()
+        .any(|m| m.span.end <= v.start && m.span.start >= e.span.end);
+    (det && !value_before).then_some(e.span)
 }
 
 /// Why no trigger reaches value `v`: none of its kind in the sentence, or
@@ -650,10 +686,44 @@ const NOT_SUBJECT_AFTER: &[&str] = &[
     "over", "per",
 ];
 
-/// A name cited as a source, not a party: "per Wedbush", "according to Evercore".
+/// Words that end a company's name: "SoftBank Group Corp.".
+const COMPANY_SUFFIXES: &[&str] = &[
+    "Corp", "Co", "Inc", "Ltd", "LLC", "plc", "PLC", "Group", "Holdings", "AG", "SA", "NV",
+];
+
+/// Words between an actor and its verb: "Disney is buying", "Acme has
+/// agreed to buy".
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "now", "not", "agreed",
+    "agrees", "plans", "planned", "to", "also",
+];
+
+/// Words after a name that make it the source of a figure, not a party:
+/// "Reuters calculations show", "PitchBook data".
+const SOURCE_NOUNS: &[&str] = &[
+    "calculations",
+    "calculation",
+    "estimates",
+    "estimate",
+    "data",
+    "analysis",
+    "tally",
+];
+
+/// A name cited as a source, not a party: "per Wedbush", "according to
+/// Evercore", "Reuters calculations".
 fn is_attribution(text: &str, e: &Mention) -> bool {
     let (w, start) = word_before(text, e.span.start);
-    w == "per" || (w == "to" && word_before(text, start).0 == "according")
+    let next = text[e.span.end..]
+        .trim_start_matches(['’', '\'', 's'])
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    w == "per"
+        || (w == "to" && word_before(text, start).0 == "according")
+        || SOURCE_NOUNS.contains(&next.as_str())
 }
 
 /// A name inside a prepositional phrase cannot be the subject.
@@ -899,12 +969,31 @@ fn roles<'a>(
             .filter(|e| agent.is_none_or(|a| canonical(a) != canonical(e)))
             .rfind(|e| !in_prep_phrase(text, e));
     }
+    // "a value of $29.50 per share for the assets that Disney is buying": a
+    // name before the trigger verb with only auxiliaries between is its
+    // actor ("$8 billion Anthropic investment", with none, is not).
+    if agent.is_none() && t.start >= v.end {
+        agent = s
+            .entities
+            .iter()
+            .copied()
+            .filter(|e| e.span.start >= v.end && e.span.end <= t.start)
+            .rfind(|e| {
+                let between: Vec<String> = text[e.span.end..t.start]
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect();
+                !between.is_empty() && between.iter().all(|w| AUXILIARIES.contains(&w.as_str()))
+            });
+    }
     // "$8 billion Anthropic investment": between a value and a noun trigger.
     if object.is_none() && t.start >= v.end {
-        object =
-            s.entities.iter().copied().find(|e| {
-                e.span.start >= v.end && e.span.end <= t.start && !is_attribution(text, e)
-            });
+        object = s.entities.iter().copied().find(|e| {
+            e.span.start >= v.end
+                && e.span.end <= t.start
+                && !is_attribution(text, e)
+                && agent.is_none_or(|a| a.span != e.span)
+        });
     }
     // "acquired WhatsApp", "investment maintains Anthropic’s …": right after the trigger.
     if object.is_none() && t.start > v.start {
@@ -977,7 +1066,25 @@ fn roles<'a>(
                     })
                     .rfind(|e| !in_prep_phrase(text, e));
                 if let Some(e) = before {
-                    return Some(*e);
+                    // Of two names joined by "and", the first leads: "Disney
+                    // and Fox announced a merger agreement", "SoftBank and
+                    // OpenAI each plan to commit".
+                    let (w, at) = word_before(text, e.span.start);
+                    let first = (w == "and")
+                        .then(|| {
+                            let upto = text[..at].trim_end().trim_end_matches(',').trim_end();
+                            s.entities.iter().rfind(|o| {
+                                o.span.end <= upto.len()
+                                    && o.span.start >= from
+                                    && eligible(o, strict)
+                                    && not_object(o)
+                                    && text[o.span.end..upto.len()]
+                                        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+                                        .all(|w| w.is_empty() || COMPANY_SUFFIXES.contains(&w))
+                            })
+                        })
+                        .flatten();
+                    return Some(first.copied().unwrap_or(*e));
                 }
                 let after = s.entities.iter().find(|e| {
                     e.span.start >= hi

@@ -171,3 +171,47 @@ fn a_share_not_owned_gives_the_holding_as_derived() {
     assert_eq!(stake.amount.max, Some(40.0), "{stake:#?}");
     assert_eq!(stake.amount.min, None, "{stake:#?}");
 }
+
+#[test]
+fn a_per_share_price_written_before_its_value_is_a_rate() {
+    let c = claims("Disney announced that the per-share value of its merger consideration for 21st Century Fox is calculated at 51.572626 US dollars.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].unit, "USD/share");
+    let c = claims("Disney agreed to acquire 21st Century Fox for $52.4 billion.");
+    assert_eq!(c[0].unit, "USD");
+}
+
+#[test]
+fn a_value_in_an_apposition_describes_the_name_before_it() {
+    let c = claims("SoftBank Group Corp. and OpenAI each plan to commit $19 billion of capital to Stargate, the $100 billion US AI endeavor President Donald Trump unveiled this week.");
+    // The first of two joined names leads; the apposition's value is
+    // Stargate's size, not SoftBank's commitment.
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].subject, "SoftBank");
+    assert_eq!(c[0].amount.value, Some(19e9));
+    let a = analyze(
+        "OpenAI will commit $19 billion to Stargate, the $100 billion endeavor.",
+        &RuleSet::builtin().unwrap(),
+        None,
+    );
+    assert!(
+        a.unclaimed
+            .iter()
+            .any(|u| matches!(u.reason, NoClaim::Appositive { .. })),
+        "{:?}",
+        a.unclaimed
+    );
+}
+
+#[test]
+fn an_actor_before_its_verb_and_a_cited_source_are_told_apart() {
+    let c = claims("This translates to a value of $29.50 per share for the assets that Disney is buying, Reuters calculations show.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].subject, "Disney");
+    assert_ne!(c[0].object.as_deref(), Some("Disney"));
+    assert_eq!(c[0].unit, "USD/share");
+    // No auxiliary between: the name is the object ("$8 billion Anthropic
+    // investment").
+    let c = claims("Amazon’s $8 billion Anthropic investment is large.");
+    assert_eq!(c[0].object.as_deref(), Some("Anthropic"));
+}

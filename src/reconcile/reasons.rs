@@ -39,6 +39,8 @@ pub enum WhyKind {
     Ceiling,
     Floor,
     WholeCommitment,
+    /// A thousand times apart: a different measure.
+    Scale,
     AsOf,
     /// Valued on a stated basis (a day's share price), or beside one that is.
     Valuation,
@@ -104,6 +106,7 @@ fn reasons_and_whys(fact: &Fact, all: &[Fact], whys: &mut Vec<Why>) -> Vec<Strin
         revisions(fact, &mut reasons, whys);
         completion(fact, &mut reasons, whys);
         valuation(fact, &mut reasons, whys);
+        scale(fact, &mut reasons, whys);
         rounding(fact, &mut reasons, whys);
         if reasons.is_empty() {
             reasons.push(
@@ -550,6 +553,51 @@ fn derived(fact: &Fact, reasons: &mut Vec<String>) {
                 words.join("; ")
             ));
         }
+    }
+}
+
+/// How far apart two values of one fact must be to be different measures.
+const SCALE_FACTOR: f64 = 1000.0;
+
+/// Values a thousand times apart measure different things (a per-share
+/// price the text did not mark beside a deal's total; thousands beside
+/// units), whatever the parties: compared with the most widely stated
+/// value, each such one is said to be a different measure.
+fn scale(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
+    let Some(reference) = fact
+        .values
+        .iter()
+        .filter(|v| v.central > 0.0)
+        .max_by(|a, b| {
+            a.sources
+                .len()
+                .cmp(&b.sources.len())
+                .then(a.central.total_cmp(&b.central))
+        })
+    else {
+        return;
+    };
+    for v in fact.values.iter().filter(|v| v.central > 0.0) {
+        let ratio = (v.central / reference.central).max(reference.central / v.central);
+        if ratio < SCALE_FACTOR {
+            continue;
+        }
+        why(
+            whys,
+            v.central,
+            WhyKind::Scale,
+            format!(
+                "a different measure ({} is over {SCALE_FACTOR:.0}× apart)",
+                reference.display
+            ),
+        );
+        reasons.push(format!(
+            "scale: {} ({}) and {} ({}) are over {SCALE_FACTOR:.0} times apart — probably different measures (a price per share or per unit beside a total, thousands beside units), not one figure in dispute",
+            v.display,
+            docs(&v.sources),
+            reference.display,
+            docs(&reference.sources),
+        ));
     }
 }
 

@@ -342,3 +342,30 @@ fn a_derived_figure_is_said_and_explains_nothing() {
     let verdict = stake.verdict.clone().unwrap_or_default();
     assert!(verdict.starts_with("genuine disagreement"), "{verdict}");
 }
+
+#[test]
+fn values_a_thousand_times_apart_are_different_measures() {
+    let f = facts(&[
+        (
+            "a",
+            "Acme Corp agreed to acquire Beta Labs for $12 billion.",
+        ),
+        (
+            "b",
+            "Acme Corp agreed to acquire Beta Labs for $12 billion.",
+        ),
+        ("c", "Acme Corp agreed to acquire Beta Labs for $45."),
+    ]);
+    let deal = f
+        .iter()
+        .find(|x| x.status == Status::Conflict)
+        .unwrap_or_else(|| panic!("a conflict: {f:#?}"));
+    let reasons = deal.reasons.join("\n");
+    assert!(
+        reasons.contains("scale: $45 (c) and $12B (a, b) are over 1000 times apart"),
+        "{reasons}"
+    );
+    let verdict = deal.verdict.clone().unwrap_or_default();
+    assert!(verdict.starts_with("$12B"), "{verdict}");
+    assert!(verdict.contains("a different measure"), "{verdict}");
+}

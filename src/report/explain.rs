@@ -321,6 +321,11 @@ fn why(text: &str, u: &Unclaimed, rules: &RuleSet) -> String {
         NoClaim::ContinuesOtherKind { predicate } => {
             format!("it would continue the claim before it (“{predicate}”), which takes other values")
         }
+        NoClaim::Appositive { entity } => format!(
+            "it describes {:?} in an apposition (\"{}, the …\"), not what the trigger before that name says",
+            &text[entity.range()],
+            &text[entity.range()]
+        ),
         NoClaim::NoSubject { trigger } => {
             let t = trigger.map_or(String::new(), |(sp, rule)| {
                 format!(" for {:?} ({})", &text[sp.range()], rules.label(rule))

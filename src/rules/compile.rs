@@ -712,7 +712,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                             m.span().start,
                             Some(c.name.get_ref()),
                             format!("unknown meaning '{}'", m.get_ref()),
-                            Some("means = \"prospective\", \"revised\", \"original\", \"completed\", \"valuation\" or \"component:NAME\"".into()),
+                            Some("means = \"prospective\", \"revised\", \"original\", \"completed\", \"valuation\", \"per-share\" or \"component:NAME\"".into()),
                         );
                         continue;
                     }

@@ -223,6 +223,30 @@ fn devset_runs_find_the_deals_facts() {
             .is_some_and(|v| v.starts_with("genuine disagreement")),
         "{sky:#}"
     );
+    // Per-share prices are a rate, never a rival to the total: "$38 per
+    // share", "the previously negotiated $28 per share" and "per-share
+    // value … is calculated at 51.572626 US dollars".
+    let per_share: Vec<&Value> = dis["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["unit"] == "USD/share" && x["subject"] == "Disney")
+        .collect();
+    for v in [38.0, 28.0, 51.572626] {
+        assert!(
+            per_share.iter().any(|x| sources(x, v) == 1),
+            "{v} per share: {per_share:#?}"
+        );
+    }
+    assert!(
+        dis["facts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["unit"] == "USD")
+            .all(|x| sources(x, 51.572626) == 0),
+        "a per-share price among the totals"
+    );
     // Comcast's bid is Comcast's, not Disney's (a possessive owns its own value).
     let comcast: Vec<&Value> = dis["facts"]
         .as_array()
@@ -239,4 +263,20 @@ fn devset_runs_find_the_deals_facts() {
         .unwrap()
         .iter()
         .all(|v| v["value"].as_f64() != Some(65e9)));
+
+    // "SoftBank Group Corp. and OpenAI each plan to commit $19 billion of
+    // capital to Stargate, the $100 billion US AI endeavor": SoftBank's $19
+    // billion; the $100 billion describes Stargate, no one's commitment.
+    let sg = run_topic(&dir, "stargate");
+    let softbank = fact(&sg, "SoftBank", "invests in", Some("Stargate"));
+    assert_eq!(sources(softbank, 19e9), 1, "{softbank:#}");
+    assert!(
+        sg["facts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["object"] == "Stargate")
+            .all(|x| sources(x, 100e9) == 0),
+        "{sg:#}"
+    );
 }
