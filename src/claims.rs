@@ -321,6 +321,13 @@ pub fn build(
             }
             let mut clause_frame: Option<Frame> = None;
             let scope_cues = cues_for(text, tokens, s, vi, trigger.map(|(sp, _)| sp), rules);
+            // A named component with no one named before it in its sentence
+            // continues the deal stated elsewhere ("The transaction involves
+            // $4bn in cash, $12bn in stocks …, adds a statement by Facebook").
+            let component = scope_cues.marks.iter().any(|(k, _)| *k == "component")
+                && s.entities
+                    .iter()
+                    .all(|e| !eligible(e, true) || e.span.start >= v.span.end);
             let mut strong_roles = false;
             let (mut subject, mut object, predicate, trigger_rule, trigger_span) = match trigger {
                 Some((tspan, ti)) => {
@@ -371,7 +378,7 @@ pub fn build(
                 }
                 None => {
                     // A continuation: scope cue, no trigger, a frame just before.
-                    if scope_cues.scope.is_none() {
+                    if scope_cues.scope.is_none() && !component {
                         unclaimed.push(Unclaimed {
                             span: v.span,
                             reason: no_trigger(tokens, s, v, rules),
@@ -386,9 +393,28 @@ pub fn build(
                         .filter(|(sp, f)| sp.end <= v.span.start && f.subject.is_some())
                         .map(|(_, f)| f.clone())
                         .next_back();
+                    // A named component in a sentence naming no one ("$3.5
+                    // billion in restricted stock units is to be granted …")
+                    // is a part of the deal the article is about, when
+                    // nothing nearer is.
+                    let main_frame = || {
+                        frame_counts
+                            .iter()
+                            .filter(|(f, _)| {
+                                rules
+                                    .triggers
+                                    .items
+                                    .iter()
+                                    .any(|t| t.predicate == f.predicate && t.money)
+                            })
+                            // The lede's deal: news states it first.
+                            .min_by(|a, b| a.1 .1.cmp(&b.1 .1).then(b.1 .0.cmp(&a.1 .0)))
+                            .map(|(f, _)| f)
+                    };
                     let prev = clause_frame
                         .as_ref()
-                        .or_else(|| previous_frame(&sents, &frames_by_sentence, si, None));
+                        .or_else(|| previous_frame(&sents, &frames_by_sentence, si, None))
+                        .or_else(|| if component { main_frame() } else { None });
                     let Some(f) = prev else {
                         unclaimed.push(Unclaimed {
                             span: v.span,
@@ -445,7 +471,10 @@ pub fn build(
                     .map(|(f, _)| f.clone());
                 // Only where the sentence itself names no one, or names one
                 // side of the frame: never override what the sentence says.
-                let sentence_silent = s.entities.iter().all(|e| !eligible(e, true));
+                // A component continuing the deal counts as silent: the names
+                // after it are not its parties ("…, adds a statement by Facebook").
+                let sentence_silent = s.entities.iter().all(|e| !eligible(e, true))
+                    || (component && trigger_rule.is_none());
                 if let Some(f) = best {
                     if subject.is_none() && (sentence_silent || object.is_some()) {
                         subject = f.subject.clone().map(|s| (s, None));
@@ -536,7 +565,12 @@ pub fn build(
                 sentence_text: text[s.span.range()].to_string(),
                 amount,
                 unit,
-                scope: scope_cues.scope.unwrap_or(Scope::Total),
+                // A component continuing a deal stated elsewhere is a part
+                // of it, never a rival total.
+                scope: match scope_cues.scope {
+                    None if component && trigger_rule.is_none() => Scope::Tranche,
+                    sc => sc.unwrap_or(Scope::Total),
+                },
                 qualifiers,
                 marks,
                 as_of: None,

@@ -215,3 +215,21 @@ fn an_actor_before_its_verb_and_a_cited_source_are_told_apart() {
     let c = claims("Amazon’s $8 billion Anthropic investment is large.");
     assert_eq!(c[0].object.as_deref(), Some("Anthropic"));
 }
+
+#[test]
+fn named_components_in_a_sentence_naming_no_party_continue_the_lede_deal() {
+    let c = claims("Acme Corp agreed to acquire Beta Labs for $15 billion.\n\nThe transaction involves $5 billion in cash and $10 billion in stocks, adds a statement by Acme Corp.\n\nUnder the terms, $2.5 billion in restricted stock units is to be granted to employees.");
+    let parts: Vec<&Claim> = c.iter().filter(|c| c.scope == Scope::Tranche).collect();
+    assert_eq!(parts.len(), 3, "{c:#?}");
+    for p in &parts {
+        assert_eq!(p.subject, "Acme Corp");
+        assert_eq!(p.object.as_deref(), Some("Beta Labs"));
+    }
+    assert!(parts.iter().any(|p| p
+        .marks
+        .iter()
+        .any(|(k, w)| *k == "component" && w == "restricted stock")));
+    // Without a component word it stays unclaimed.
+    let c = claims("Acme Corp agreed to acquire Beta Labs for $15 billion.\n\nThe filing lists $5 billion, adds a statement by Acme Corp.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+}
