@@ -402,27 +402,8 @@ fn qualifiers(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
 /// others of its fact, which are the earlier figures — said outright when a
 /// claim calls one "original". A revision, not a contradiction.
 fn revisions(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
-    let marked = |v: &super::ValueOut, kind: &str| -> Vec<String> {
-        let mut words = Vec::new();
-        for c in fact
-            .claims
-            .iter()
-            .filter(|c| c.amount.central() == v.central)
-        {
-            for (k, w) in &c.marks {
-                if *k == kind && !words.contains(w) {
-                    words.push(w.clone());
-                }
-            }
-        }
-        words
-    };
-    let quote = |w: &[String]| {
-        w.iter()
-            .map(|w| format!("\"{w}\""))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let marked = |v: &super::ValueOut, kind: &str| value_marks(fact, v, kind);
+    let quote = |w: &[String]| quoted(w);
     let revised: Vec<(&super::ValueOut, Vec<String>)> = fact
         .values
         .iter()
@@ -497,22 +478,33 @@ fn earlier_figures(
     }
 }
 
+/// The words of kind `kind` the claims of value `v` mark, each once.
+fn value_marks(fact: &Fact, v: &super::ValueOut, kind: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for c in fact
+        .claims
+        .iter()
+        .filter(|c| c.amount.central() == v.central)
+    {
+        for (k, w) in &c.marks {
+            if *k == kind && !words.contains(w) {
+                words.push(w.clone());
+            }
+        }
+    }
+    words
+}
+
 /// The words of kind `kind` the claims of the values `group` mark, and
 /// the documents that state those values.
 fn group_marks(fact: &Fact, group: &[usize], kind: &str) -> (Vec<String>, Vec<String>) {
-    let mut words = Vec::new();
+    let mut words: Vec<String> = Vec::new();
     let mut docs_of = Vec::new();
     for &i in group {
         let v = &fact.values[i];
-        for c in fact
-            .claims
-            .iter()
-            .filter(|c| c.amount.central() == v.central)
-        {
-            for (k, w) in &c.marks {
-                if *k == kind && !words.contains(w) {
-                    words.push(w.clone());
-                }
+        for w in value_marks(fact, v, kind) {
+            if !words.contains(&w) {
+                words.push(w);
             }
         }
         for d in &v.sources {
