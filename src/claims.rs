@@ -330,6 +330,50 @@ pub fn build(
                     .all(|e| !eligible(e, true) || e.span.start >= v.span.end);
             let mut strong_roles = false;
             let (mut subject, mut object, predicate, trigger_rule, trigger_span) = match trigger {
+                Some((tspan, ti)) if rules.triggers.items[ti].named_between => {
+                    // "the $500 billion Stargate project", "Stargate, the
+                    // $100 billion US AI endeavor": the name between the
+                    // value and the noun, or the one the phrase stands in
+                    // apposition to, is what the value sizes; nothing else is.
+                    let t = &rules.triggers.items[ti];
+                    let named = if tspan.start >= v.span.end {
+                        s.entities
+                            .iter()
+                            .find(|e| {
+                                e.span.start >= v.span.end
+                                    && e.span.end <= tspan.start
+                                    && eligible(e, false)
+                            })
+                            .map(|e| (canonical(e).to_string(), Some(e.span)))
+                            .or_else(|| {
+                                appositive_of(text, s, v.span).and_then(|sp| {
+                                    s.entities
+                                        .iter()
+                                        .find(|e| e.span == sp && eligible(e, false))
+                                        .map(|e| (canonical(e).to_string(), Some(e.span)))
+                                })
+                            })
+                    } else {
+                        None
+                    };
+                    let Some(named) = named else {
+                        unclaimed.push(Unclaimed {
+                            span: v.span,
+                            reason: NoClaim::NoSubject {
+                                trigger: Some((tspan, t.id)),
+                            },
+                        });
+                        continue;
+                    };
+                    strong_roles = true;
+                    (
+                        Some(named),
+                        None,
+                        t.predicate.clone(),
+                        Some(t.id),
+                        Some(tspan),
+                    )
+                }
                 Some((tspan, ti)) => {
                     let t = &rules.triggers.items[ti];
                     // The subject of the value's own clause first; else the
@@ -641,7 +685,9 @@ fn no_trigger(tokens: &Tokens, s: &Sent, v: &Mention, rules: &RuleSet) -> NoClai
     let nearest = s
         .triggers
         .iter()
-        .filter(|(_, ti)| takes(*ti))
+        .filter(|(sp, ti)| {
+            takes(*ti) && (!rules.triggers.items[*ti].named_between || sp.start >= v.span.end)
+        })
         .map(|&(sp, ti)| (distance(tokens, sp, v.span), sp, ti))
         .min_by_key(|(d, sp, _)| (*d, sp.start));
     match nearest {
@@ -653,7 +699,8 @@ fn no_trigger(tokens: &Tokens, s: &Sent, v: &Mention, rules: &RuleSet) -> NoClai
         None => NoClaim::NoTrigger {
             other_kind: s
                 .triggers
-                .first()
+                .iter()
+                .find(|(sp, ti)| !rules.triggers.items[*ti].named_between || sp.start >= v.span.end)
                 .map(|&(sp, ti)| (sp, rules.triggers.items[ti].id)),
         },
     }
@@ -888,6 +935,10 @@ fn nearest_trigger(
                 t.money
             }
         })
+        // A noun that sizes the name before it ("the $500 billion Stargate
+        // project") reaches only values before it: "fund the project with
+        // $3 billion" is the funder's.
+        .filter(|(sp, ti)| !rules.triggers.items[*ti].named_between || sp.start >= v.span.end)
         .map(|&(sp, ti)| (distance(tokens, sp, v.span), sp, ti))
         .filter(|(d, _, _)| *d <= TRIGGER_REACH)
         .min_by_key(|(d, sp, _)| (*d, sp.start))

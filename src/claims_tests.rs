@@ -186,11 +186,12 @@ fn a_value_in_an_apposition_describes_the_name_before_it() {
     let c = claims("SoftBank Group Corp. and OpenAI each plan to commit $19 billion of capital to Stargate, the $100 billion US AI endeavor President Donald Trump unveiled this week.");
     // The first of two joined names leads; the apposition's value is
     // Stargate's size, not SoftBank's commitment.
-    assert_eq!(c.len(), 1, "{c:#?}");
-    assert_eq!(c[0].subject, "SoftBank");
-    assert_eq!(c[0].amount.value, Some(19e9));
+    let commits: Vec<&Claim> = c.iter().filter(|c| c.predicate == "invests in").collect();
+    assert_eq!(commits.len(), 1, "{c:#?}");
+    assert_eq!(commits[0].subject, "SoftBank");
+    assert_eq!(commits[0].amount.value, Some(19e9));
     let a = analyze(
-        "OpenAI will commit $19 billion to Stargate, the $100 billion endeavor.",
+        "OpenAI will commit $19 billion to Stargate, the $100 billion company.",
         &RuleSet::builtin().unwrap(),
         None,
     );
@@ -232,4 +233,30 @@ fn named_components_in_a_sentence_naming_no_party_continue_the_lede_deal() {
     // Without a component word it stays unclaimed.
     let c = claims("Acme Corp agreed to acquire Beta Labs for $15 billion.\n\nThe filing lists $5 billion, adds a statement by Acme Corp.");
     assert_eq!(c.len(), 1, "{c:#?}");
+}
+
+#[test]
+fn a_value_sizing_a_named_project_is_that_projects() {
+    let c = claims("Six months on, the $500 billion Stargate project is off to a slow start.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].subject, "Stargate");
+    assert_eq!(c[0].predicate, "is a project worth");
+    let c =
+        claims("SoftBank will commit $19 billion to Stargate, the $100 billion US AI endeavor.");
+    let sized = c
+        .iter()
+        .find(|c| c.predicate == "is a project worth")
+        .unwrap_or_else(|| panic!("a project size: {c:#?}"));
+    assert_eq!(sized.subject, "Stargate");
+    assert_eq!(sized.amount.value, Some(100e9));
+    assert!(c
+        .iter()
+        .any(|c| c.subject == "SoftBank" && c.amount.value == Some(19e9)));
+    // No name sized, no claim; a project noun before a value does not take it.
+    assert!(claims("The firms formed a $10 billion joint venture.").is_empty());
+    let c = claims("Acme Corp invested in the project with $3 billion.");
+    assert!(
+        c.iter().all(|c| c.predicate != "is a project worth"),
+        "{c:#?}"
+    );
 }

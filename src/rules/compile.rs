@@ -221,6 +221,9 @@ pub struct TriggerInfo {
     pub object_can_be_part: bool,
     /// The value is 100 minus the percentage stated (see the rule format).
     pub complement: bool,
+    /// Only the name between value and trigger (or in apposition) is the
+    /// subject (see the rule format).
+    pub named_between: bool,
 }
 
 /// What a cue word does.
@@ -652,6 +655,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 not_after: t.not_after.iter().map(|p| p.to_lowercase()).collect(),
                 object_can_be_part: t.object_can_be_part,
                 complement: t.complement,
+                named_between: t.named_between,
             });
             for w in &t.words {
                 trigger_phrases.push((w.clone(), idx));

@@ -200,6 +200,12 @@ pub struct Trigger {
     /// Sky it doesn't already own"): the claim's value is 100 minus it.
     #[serde(default)]
     pub complement: bool,
+    /// The name between the value and this (noun) trigger, or the name the
+    /// phrase stands in apposition to, is the subject, and nothing else
+    /// is: "the $500 billion Stargate project", "Stargate, the $100 billion
+    /// endeavor".
+    #[serde(default)]
+    pub named_between: bool,
     pub examples: Vec<Spanned<Example>>,
 }
 

@@ -286,4 +286,9 @@ fn devset_runs_find_the_deals_facts() {
             .all(|x| sources(x, 100e9) == 0),
         "{sg:#}"
     );
+    // It sizes Stargate itself, against "the $500 billion Stargate project".
+    let size = fact(&sg, "Stargate", "is a project worth", None);
+    assert_eq!(size["status"], "conflict", "{size:#}");
+    assert_eq!(sources(size, 100e9), 1, "{size:#}");
+    assert_eq!(sources(size, 500e9), 1, "{size:#}");
 }
