@@ -311,10 +311,10 @@ pub fn build(
             // endeavor": a value in an appositive after a name describes
             // that name; the trigger before the name is not its.
             if let Some(e) = appositive_of(text, s, v.span) {
-                if trigger.is_some_and(|(t, _)| t.end <= e.start) {
+                if trigger.is_some_and(|(t, _)| t.end <= e.span.start) {
                     unclaimed.push(Unclaimed {
                         span: v.span,
-                        reason: NoClaim::Appositive { entity: e },
+                        reason: NoClaim::Appositive { entity: e.span },
                     });
                     continue;
                 }
@@ -346,12 +346,9 @@ pub fn build(
                             })
                             .map(|e| (canonical(e).to_string(), Some(e.span)))
                             .or_else(|| {
-                                appositive_of(text, s, v.span).and_then(|sp| {
-                                    s.entities
-                                        .iter()
-                                        .find(|e| e.span == sp && eligible(e, false))
-                                        .map(|e| (canonical(e).to_string(), Some(e.span)))
-                                })
+                                appositive_of(text, s, v.span)
+                                    .filter(|e| eligible(e, false))
+                                    .map(|e| (canonical(e).to_string(), Some(e.span)))
                             })
                     } else {
                         None
@@ -654,9 +651,9 @@ fn complement(a: &Amount) -> Amount {
 }
 
 /// The name a value stands in apposition to: "Stargate, the $100 billion
-/// …", "Acme, a $2 billion lender". The name's span.
-fn appositive_of(text: &str, s: &Sent, v: Span) -> Option<Span> {
-    let e = s.entities.iter().rfind(|e| e.span.end <= v.start)?;
+/// …", "Acme, a $2 billion lender".
+fn appositive_of<'a>(text: &str, s: &Sent<'a>, v: Span) -> Option<&'a Mention> {
+    let e = *s.entities.iter().rfind(|e| e.span.end <= v.start)?;
     let between = text[e.span.end..v.start].trim();
     let rest = between.strip_prefix(',')?.trim_start().to_lowercase();
     let det = ["the", "a", "an"].iter().any(|d| rest == *d);
@@ -667,7 +664,7 @@ fn appositive_of(text: &str, s: &Sent, v: Span) -> Option<Span> {
         .values
         .iter()
         .any(|m| m.span.end <= v.start && m.span.start >= e.span.end);
-    (det && !value_before).then_some(e.span)
+    (det && !value_before).then_some(e)
 }
 
 /// Why no trigger reaches value `v`: none of its kind in the sentence, or
@@ -767,11 +764,6 @@ const NOT_SUBJECT_AFTER: &[&str] = &[
     "over", "per",
 ];
 
-/// Words that end a company's name: "SoftBank Group Corp.".
-const COMPANY_SUFFIXES: &[&str] = &[
-    "Corp", "Co", "Inc", "Ltd", "LLC", "plc", "PLC", "Group", "Holdings", "AG", "SA", "NV",
-];
-
 /// Words between an actor and its verb: "Disney is buying", "Acme has
 /// agreed to buy".
 const AUXILIARIES: &[&str] = &[
@@ -795,16 +787,16 @@ const SOURCE_NOUNS: &[&str] = &[
 /// Evercore", "Reuters calculations".
 fn is_attribution(text: &str, e: &Mention) -> bool {
     let (w, start) = word_before(text, e.span.start);
+    if w == "per" || (w == "to" && word_before(text, start).0 == "according") {
+        return true;
+    }
     let next = text[e.span.end..]
         .trim_start_matches(['’', '\'', 's'])
         .split_whitespace()
         .next()
         .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    w == "per"
-        || (w == "to" && word_before(text, start).0 == "according")
-        || SOURCE_NOUNS.contains(&next.as_str())
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    SOURCE_NOUNS.iter().any(|n| next.eq_ignore_ascii_case(n))
 }
 
 /// A name inside a prepositional phrase cannot be the subject.
@@ -1165,7 +1157,9 @@ fn roles<'a>(
                                     && not_object(o)
                                     && text[o.span.end..upto.len()]
                                         .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
-                                        .all(|w| w.is_empty() || COMPANY_SUFFIXES.contains(&w))
+                                        .all(|w| {
+                                            w.is_empty() || crate::extract::is_company_suffix(w)
+                                        })
                             })
                         })
                         .flatten();

@@ -132,23 +132,22 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
     out
 }
 
-/// Words that name no one on their own: "Co" of "Walt Disney Co".
+/// Words that end a company's name ("SoftBank Group Corp.", "Walt Disney
+/// Co"), lower case, without their full stop.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "co", "corp", "inc", "ltd", "llc", "plc", "group", "holdings", "ag", "sa", "nv",
+];
+
+/// True when `word` ends company names ("Corp.", "Inc", "Group").
+pub fn is_company_suffix(word: &str) -> bool {
+    COMPANY_SUFFIXES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
+
+/// Other words that name no one on their own: "Cloud" of "Google Cloud".
 const GENERIC_NAME_WORDS: &[&str] = &[
     "the",
-    "co",
-    "co.",
-    "corp",
-    "corp.",
-    "inc",
-    "inc.",
-    "ltd",
-    "ltd.",
-    "plc",
-    "llc",
-    "group",
     "company",
     "corporation",
-    "holdings",
     "international",
     "global",
     "capital",
@@ -227,7 +226,7 @@ fn resolve_short_names(text: &str, mentions: &mut [Mention]) {
         let short = words(&text[m.span.range()]);
         if short
             .iter()
-            .all(|w| GENERIC_NAME_WORDS.contains(&w.as_str()))
+            .all(|w| is_company_suffix(w) || GENERIC_NAME_WORDS.contains(&w.as_str()))
         {
             continue;
         }

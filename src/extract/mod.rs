@@ -11,6 +11,7 @@
 mod calendar;
 mod dates;
 mod entities;
+pub use entities::is_company_suffix;
 mod money;
 mod percent;
 

@@ -104,8 +104,9 @@ fn reasons_and_whys(fact: &Fact, all: &[Fact], whys: &mut Vec<Why>) -> Vec<Strin
         bounds(fact, &mut reasons, whys);
         qualifiers(fact, &mut reasons, whys);
         revisions(fact, &mut reasons, whys);
-        completion(fact, &mut reasons, whys);
-        valuation(fact, &mut reasons, whys);
+        let groups = fact.agreeing_groups();
+        completion(fact, &groups, &mut reasons, whys);
+        valuation(fact, &groups, &mut reasons, whys);
         scale(fact, &mut reasons, whys);
         rounding(fact, &mut reasons, whys);
         if reasons.is_empty() {
@@ -402,27 +403,25 @@ fn qualifiers(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
 /// others of its fact, which are the earlier figures — said outright when a
 /// claim calls one "original". A revision, not a contradiction.
 fn revisions(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
-    let marked = |v: &super::ValueOut, kind: &str| value_marks(fact, v, kind);
-    let quote = |w: &[String]| quoted(w);
     let revised: Vec<(&super::ValueOut, Vec<String>)> = fact
         .values
         .iter()
-        .map(|v| (v, marked(v, "revised")))
+        .map(|v| (v, value_marks(fact, v, "revised")))
         .filter(|(_, w)| !w.is_empty())
         .collect();
     // Two revised figures: which replaced which is not said.
     let [(new, new_words)] = revised.as_slice() else {
         if revised.is_empty() {
-            earlier_figures(fact, reasons, whys, &marked, &quote);
+            earlier_figures(fact, reasons, whys);
         }
         return;
     };
     for v in fact.values.iter().filter(|v| v.central != new.central) {
-        let original = marked(v, "original");
+        let original = value_marks(fact, v, "original");
         let how = if original.is_empty() {
             "the earlier figure".to_string()
         } else {
-            format!("the earlier figure, called {}", quote(&original))
+            format!("the earlier figure, called {}", quoted(&original))
         };
         why(
             whys,
@@ -434,7 +433,7 @@ fn revisions(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
             "revised: {} ({}) is stated as a revision ({}); {} ({}) is {how} — a figure that changed, not a contradiction",
             new.display,
             docs(&new.sources),
-            quote(new_words),
+            quoted(new_words),
             v.display,
             docs(&v.sources),
         ));
@@ -443,15 +442,9 @@ fn revisions(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
 
 /// Without a revised figure, a value a source calls the earlier one
 /// ("up from the original $19 billion") is superseded all the same.
-fn earlier_figures(
-    fact: &Fact,
-    reasons: &mut Vec<String>,
-    whys: &mut Vec<Why>,
-    marked: &dyn Fn(&super::ValueOut, &str) -> Vec<String>,
-    quote: &dyn Fn(&[String]) -> String,
-) {
+fn earlier_figures(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
     for v in &fact.values {
-        let words = marked(v, "original");
+        let words = value_marks(fact, v, "original");
         if words.is_empty() {
             continue;
         }
@@ -467,12 +460,12 @@ fn earlier_figures(
             whys,
             v.central,
             WhyKind::Revised,
-            format!("the earlier figure, called {}", quote(&words)),
+            format!("the earlier figure, called {}", quoted(&words)),
         );
         reasons.push(format!(
             "revised: {} is called the earlier figure ({}) by {} — it was replaced, not contradicted",
             v.display,
-            quote(&words),
+            quoted(&words),
             docs(&docs_marking),
         ));
     }
@@ -599,8 +592,7 @@ fn scale(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
 /// completion often differ (a cash part adjusted, shares repriced): the
 /// others are earlier terms, and the verdict prints the completed figure.
 /// Two completed groups that disagree are left to the other reasons.
-fn completion(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
-    let groups = fact.agreeing_groups();
+fn completion(fact: &Fact, groups: &[Vec<usize>], reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
     let marked: Vec<(Vec<String>, Vec<String>)> = groups
         .iter()
         .map(|g| group_marks(fact, g, "completed"))
@@ -641,8 +633,7 @@ fn completion(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
 /// valued on another day may differ without either being wrong. Each such
 /// value and each value it disagrees with gets the reason; which to print
 /// is left to support.
-fn valuation(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
-    let groups = fact.agreeing_groups();
+fn valuation(fact: &Fact, groups: &[Vec<usize>], reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
     for (gi, g) in groups.iter().enumerate() {
         let (words, valued_docs) = group_marks(fact, g, "valuation");
         if words.is_empty() {

@@ -160,7 +160,7 @@ impl ClaimRecord {
                     .ok_or_else(|| RecordError {
                         field: "marks",
                         found: m.clone(),
-                        expected: "\"prospective:WORD\", \"revised:WORD\", \"original:WORD\"",
+                        expected: "\"KIND:WORD\", KIND one of prospective, revised, original, component, completed, valuation, derived, per-share",
                     })
             })
             .collect()

@@ -11,6 +11,14 @@ fn facts(docs: &[(&str, &str)]) -> Vec<Fact> {
     reconcile(&claims)
 }
 
+/// The fact of one named component of a price ("cash", "stock").
+fn component<'a>(f: &'a [Fact], name: &str) -> &'a Fact {
+    let suffix = format!("|tranche|{name}");
+    f.iter()
+        .find(|x| x.id.ends_with(&suffix))
+        .unwrap_or_else(|| panic!("a {name} fact: {f:#?}"))
+}
+
 #[test]
 fn rounding_and_bounds_agree() {
     let f = facts(&[
@@ -225,17 +233,11 @@ fn figures_of_one_component_are_compared_with_each_other() {
             "Acme Corp acquired Beta Labs for $7.5 billion in cash and $9.8 billion in shares.",
         ),
     ]);
-    let cash = f
-        .iter()
-        .find(|x| x.id.ends_with("|tranche|cash"))
-        .unwrap_or_else(|| panic!("a cash fact: {f:#?}"));
+    let cash = component(&f, "cash");
     assert_eq!(cash.values.len(), 2, "{cash:#?}");
     assert_eq!(cash.status, Status::Conflict);
     assert_eq!(cash.title(), "Acme Corp acquires Beta Labs (tranche, cash)");
-    let stock = f
-        .iter()
-        .find(|x| x.id.ends_with("|tranche|stock"))
-        .expect("a stock fact");
+    let stock = component(&f, "stock");
     assert_eq!(stock.values.len(), 2, "{stock:#?}");
 }
 
@@ -251,10 +253,7 @@ fn a_figure_paid_at_completion_is_preferred_over_the_announced_terms() {
             "Acme Corp has completed its acquisition of Beta Labs for $6.8 billion in cash and $9 billion in stock.",
         ),
     ]);
-    let cash = f
-        .iter()
-        .find(|x| x.id.ends_with("|tranche|cash"))
-        .unwrap_or_else(|| panic!("a cash fact: {f:#?}"));
+    let cash = component(&f, "cash");
     assert_eq!(cash.status, Status::Conflict, "{cash:#?}");
     let reasons = cash.reasons.join("\n");
     assert!(
@@ -288,10 +287,7 @@ fn a_figure_valued_on_a_stated_basis_is_no_contradiction() {
             "Acme Corp acquired Beta Labs for $6 billion in cash plus shares worth $11.2 billion based on Monday's close.",
         ),
     ]);
-    let stock = f
-        .iter()
-        .find(|x| x.id.ends_with("|tranche|stock"))
-        .unwrap_or_else(|| panic!("a stock fact: {f:#?}"));
+    let stock = component(&f, "stock");
     assert_eq!(stock.status, Status::Conflict, "{stock:#?}");
     let reasons = stock.reasons.join("\n");
     assert!(
@@ -311,10 +307,7 @@ fn a_figure_valued_on_a_stated_basis_is_no_contradiction() {
             "Acme Corp acquired Beta Labs for $6 billion in cash plus shares worth $11.2 billion.",
         ),
     ]);
-    let stock = f
-        .iter()
-        .find(|x| x.id.ends_with("|tranche|stock"))
-        .expect("a stock fact");
+    let stock = component(&f, "stock");
     let verdict = stock.verdict.clone().unwrap_or_default();
     assert!(verdict.starts_with("genuine disagreement"), "{verdict}");
 }

@@ -263,28 +263,15 @@ pub struct CueInfo {
 pub struct PhraseSet<T> {
     pub items: Vec<T>,
     ac: Option<(AhoCorasick, Vec<usize>)>,
-    layered: bool,
 }
 
 impl<T> PhraseSet<T> {
-    fn new(items: Vec<T>, phrases: Vec<(String, usize)>) -> PhraseSet<T> {
-        let ac = build_ac(&phrases, true, MatchKind::LeftmostLongest);
-        PhraseSet {
-            items,
-            ac,
-            layered: false,
-        }
-    }
-
-    /// A set whose phrases may overlap when neither holds the other: see
-    /// [`PhraseSet::find`].
-    fn layered(items: Vec<T>, phrases: Vec<(String, usize)>) -> PhraseSet<T> {
-        let ac = build_ac(&phrases, true, MatchKind::Standard);
-        PhraseSet {
-            items,
-            ac,
-            layered: true,
-        }
+    /// `MatchKind::LeftmostLongest` for one match per place;
+    /// `MatchKind::Standard` for a layered set, whose phrases may overlap
+    /// when neither holds the other (see [`PhraseSet::find`]).
+    fn new(items: Vec<T>, phrases: Vec<(String, usize)>, kind: MatchKind) -> PhraseSet<T> {
+        let ac = build_ac(&phrases, true, kind);
+        PhraseSet { items, ac }
     }
 
     /// Matches as (span, item index), whole words only, in text order.
@@ -297,18 +284,15 @@ impl<T> PhraseSet<T> {
         let Some((ac, map)) = &self.ac else {
             return Vec::new();
         };
-        if !self.layered {
-            return ac
-                .find_iter(text)
-                .map(|m| (Span::new(m.start(), m.end()), map[m.pattern().as_usize()]))
-                .filter(|(s, _)| is_word_bounded(text, *s, false))
-                .collect();
+        let found = |m: aho_corasick::Match| {
+            let span = Span::new(m.start(), m.end());
+            is_word_bounded(text, span, false).then(|| (span, map[m.pattern().as_usize()]))
+        };
+        if ac.match_kind() != MatchKind::Standard {
+            return ac.find_iter(text).filter_map(found).collect();
         }
-        let mut all: Vec<(Span, usize)> = ac
-            .find_overlapping_iter(text)
-            .map(|m| (Span::new(m.start(), m.end()), map[m.pattern().as_usize()]))
-            .filter(|(s, _)| is_word_bounded(text, *s, false))
-            .collect();
+        let mut all: Vec<(Span, usize)> =
+            ac.find_overlapping_iter(text).filter_map(found).collect();
         all.sort_by_key(|(s, i)| (s.start, std::cmp::Reverse(s.end), *i));
         all.dedup_by_key(|(s, _)| *s);
         // In this order a match is held by an earlier one exactly when an
@@ -834,8 +818,8 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
             exact: build_ac(&exact_aliases, false, MatchKind::LeftmostLongest),
             nocase: build_ac(&nocase_aliases, true, MatchKind::LeftmostLongest),
         },
-        triggers: PhraseSet::new(triggers, trigger_phrases),
-        cues: PhraseSet::layered(cues, cue_phrases),
+        triggers: PhraseSet::new(triggers, trigger_phrases, MatchKind::LeftmostLongest),
+        cues: PhraseSet::new(cues, cue_phrases, MatchKind::Standard),
         disabled: merger.disabled,
         origin: layers
             .iter()
