@@ -151,7 +151,8 @@ pub struct Claim {
     pub as_of: Option<DateValue>,
     pub as_of_source: Option<AsOfSource>,
     /// How missing roles were filled: "earlier clause" (of this sentence),
-    /// "previous sentence", "document" or "same amount elsewhere in the
+    /// "previous sentence", "document", "deal stated before" (the total a
+    /// silent component or tranche continues) or "same amount elsewhere in the
     /// document".
     pub inferred: Option<&'static str>,
     /// The parties were found only weakly (after the value, sentence-wide or
@@ -262,7 +263,18 @@ pub fn build(
         let mut fs = Vec::new();
         for &(tspan, ti) in &s.triggers {
             let t = &rules.triggers.items[ti];
-            let (subj, mut obj, _) = roles(text, tokens, s, tspan, tspan, t, false);
+            let (mut subj, mut obj, _) = roles(text, tokens, s, tspan, tspan, t, false);
+            // A project noun names only what stands right before it ("the
+            // Stargate project"); "the project … alongside the President"
+            // names no one.
+            if t.named_between {
+                subj = s.entities.iter().copied().find(|e| {
+                    e.span.end <= tspan.start
+                        && text[e.span.end..tspan.start].trim().is_empty()
+                        && eligible(e, false)
+                });
+                obj = None;
+            }
             // An object standing between the trigger and its value
             // ("acquire WhatsApp for $16 billion") is seen from the value:
             // the frame then carries it to the sentences that follow.
@@ -324,11 +336,18 @@ pub fn build(
             // A named component with no one named before it in its sentence
             // continues the deal stated elsewhere ("The transaction involves
             // $4bn in cash, $12bn in stocks …, adds a statement by Facebook").
-            let component = scope_cues.marks.iter().any(|(k, _)| *k == "component")
-                && s.entities
-                    .iter()
-                    .all(|e| !eligible(e, true) || e.span.start >= v.span.end);
+            let none_named_before = s
+                .entities
+                .iter()
+                .all(|e| !eligible(e, true) || e.span.start >= v.span.end);
+            let component =
+                scope_cues.marks.iter().any(|(k, _)| *k == "component") && none_named_before;
+            // So does a tranche ("The companies pledged $100 billion
+            // “immediately”"), when nothing nearer is.
+            let silent_tranche = scope_cues.scope == Some(Scope::Tranche) && none_named_before;
             let mut strong_roles = false;
+            // The deal stated before that a silent part continues.
+            let mut continued: Option<Frame> = None;
             let (mut subject, mut object, predicate, trigger_rule, trigger_span) = match trigger {
                 Some((tspan, ti)) if rules.triggers.items[ti].named_between => {
                     // "the $500 billion Stargate project", "Stargate, the
@@ -438,6 +457,27 @@ pub fn build(
                     // billion in restricted stock units is to be granted …")
                     // is a part of the deal the article is about, when
                     // nothing nearer is.
+                    // The deal a silent part continues: for a named
+                    // component, the lede's (the first money total claimed
+                    // in an earlier sentence: "the transaction involves $4bn
+                    // in cash"), else the first frame with both parties; for a
+                    // tranche, the latest total claimed before it ("The
+                    // companies pledged $100 billion “immediately”", "This
+                    // was completed in two stages: an initial $2.5 billion …").
+                    let is_total = |c: &&Claim| c.scope == Scope::Total && c.unit != "%";
+                    let earlier = if component {
+                        claims.iter().find(is_total)
+                    } else {
+                        claims.iter().rfind(is_total)
+                    };
+                    let stated_before = earlier.map(|c| {
+                        let f = Frame {
+                            subject: Some(c.subject.clone()),
+                            predicate: c.predicate.clone(),
+                            object: c.object.clone(),
+                        };
+                        (f, c.unit.clone())
+                    });
                     let main_frame = || {
                         frame_counts
                             .iter()
@@ -452,10 +492,23 @@ pub fn build(
                             .min_by(|a, b| a.1 .1.cmp(&b.1 .1).then(b.1 .0.cmp(&a.1 .0)))
                             .map(|(f, _)| f)
                     };
-                    let prev = clause_frame
+                    let mut prev = clause_frame
                         .as_ref()
-                        .or_else(|| previous_frame(&sents, &frames_by_sentence, si, None))
-                        .or_else(|| if component { main_frame() } else { None });
+                        .or_else(|| previous_frame(&sents, &frames_by_sentence, si, None));
+                    // Only an amount in that deal's own unit: "costing $1 per
+                    // year after the first" is no part of a purchase price.
+                    let stated_before = stated_before.filter(|(_, unit)| {
+                        matches!(&v.value, crate::extract::Value::Money(m)
+                            if m.per.is_none() && &m.currency == unit)
+                    });
+                    if prev.is_none() && (component || silent_tranche) {
+                        if let Some((f, _)) = &stated_before {
+                            continued = Some(f.clone());
+                            prev = Some(f);
+                        } else if component {
+                            prev = main_frame();
+                        }
+                    }
                     let Some(f) = prev else {
                         unclaimed.push(Unclaimed {
                             span: v.span,
@@ -486,6 +539,11 @@ pub fn build(
                 subject = f.subject.map(|x| (x, None));
                 object = f.object.map(|x| (x, None));
                 inferred = Some("earlier clause");
+            }
+            if let Some(f) = continued {
+                subject = f.subject.map(|x| (x, None));
+                object = f.object.map(|x| (x, None));
+                inferred = Some("deal stated before");
             }
             if subject.is_none() || object.is_none() {
                 if let Some(f) = previous_frame(&sents, &frames_by_sentence, si, Some(&predicate))

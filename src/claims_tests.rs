@@ -236,6 +236,25 @@ fn named_components_in_a_sentence_naming_no_party_continue_the_lede_deal() {
 }
 
 #[test]
+fn a_tranche_in_a_sentence_naming_no_party_continues_the_latest_total() {
+    let c = claims("Six months on, the $500 billion Stargate project is off to a slow start.\n\nThe companies pledged $100 billion “immediately” to build data centers, but OpenAI and SoftBank disagree.");
+    let part = c
+        .iter()
+        .find(|c| c.amount.value == Some(100e9))
+        .unwrap_or_else(|| panic!("a first part: {c:#?}"));
+    assert_eq!(part.scope, Scope::Tranche);
+    assert_eq!(part.subject, "Stargate");
+    assert_eq!(part.predicate, "is a project worth");
+    assert_eq!(part.inferred, Some("deal stated before"));
+    // A rate is no part of a price, whatever "first" says.
+    let c = claims("Acme Corp agreed to acquire Beta Labs for $15 billion.\n\nFree for the first year and costing $1 per year after that, the app has no ads.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    // "the project … alongside the President" names no project.
+    let c = claims("The project will begin deploying $100 billion immediately and was unveiled alongside the President.");
+    assert!(c.iter().all(|c| c.subject != "President"), "{c:#?}");
+}
+
+#[test]
 fn a_value_sizing_a_named_project_is_that_projects() {
     let c = claims("Six months on, the $500 billion Stargate project is off to a slow start.");
     assert_eq!(c.len(), 1, "{c:#?}");

@@ -39,6 +39,9 @@ pub enum WhyKind {
     Ceiling,
     Floor,
     WholeCommitment,
+    /// A total equal to a part stated for the same parties, beside a
+    /// larger total: the part reported as the whole.
+    PartAsWhole,
     /// A thousand times apart: a different measure.
     Scale,
     AsOf,
@@ -78,6 +81,7 @@ fn reasons_and_whys(fact: &Fact, all: &[Fact], whys: &mut Vec<Why>) -> Vec<Strin
     };
     if fact.status == Status::Conflict && fact.key.scope == Scope::Total {
         arithmetic(fact, all.iter().filter(same_parties), &mut reasons, whys);
+        part_as_whole(fact, all.iter().filter(same_parties), &mut reasons, whys);
     }
     if fact.status == Status::Conflict && fact.key.scope == Scope::Tranche {
         // A tranche figure equal to a total of the same parties may be the
@@ -175,7 +179,9 @@ fn arithmetic<'a>(
         let (bases, base_values): (Vec<Part>, Vec<&super::ValueOut>) = fact
             .values
             .iter()
-            .filter(|b| b.central < v.central)
+            // A base a thousand times smaller is another measure (a
+            // price per share beside a deal's total), never its start.
+            .filter(|b| b.central < v.central && b.central * 1000.0 > v.central)
             .filter_map(|b| {
                 let c = fact
                     .claims
@@ -233,6 +239,111 @@ fn arithmetic<'a>(
             ));
         }
     }
+}
+
+/// A total that equals a tranche stated for the same parties, where a
+/// larger total is stated too, is probably that part reported as the whole
+/// ("Stargate, the $100 billion endeavor" beside "the $500 billion Stargate
+/// project" and "pledged $100 billion “immediately”"). Values the parts
+/// already explain (a running total) are left to that reason.
+fn part_as_whole<'a>(
+    fact: &Fact,
+    related: impl Iterator<Item = &'a Fact>,
+    reasons: &mut Vec<String>,
+    whys: &mut Vec<Why>,
+) {
+    let tranches: Vec<&Fact> = related.filter(|o| o.key.scope == Scope::Tranche).collect();
+    if tranches.is_empty() {
+        return;
+    }
+    // Firm figures only: a ceiling or a floor is no stated part.
+    let interval_of = |f: &Fact, v: &super::ValueOut| {
+        f.claims
+            .iter()
+            .find(|c| c.amount.central() == v.central && c.amount.bound.is_none())
+            .map(|c| c.amount.interval())
+    };
+    for v in &fact.values {
+        let explained = whys.iter().any(|w| {
+            w.value == v.central && matches!(w.kind, WhyKind::EarlierTotal | WhyKind::PartsAddUp)
+        });
+        let Some(iv) = interval_of(fact, v) else {
+            continue;
+        };
+        if explained {
+            continue;
+        }
+        // The larger totals it falls short of.
+        let larger: Vec<&super::ValueOut> = fact
+            .values
+            .iter()
+            .filter(|o| o.central > v.central)
+            .filter(|o| interval_of(fact, o).is_some_and(|io| !intervals_overlap(iv, io)))
+            .collect();
+        if larger.is_empty() {
+            continue;
+        }
+        // The same figure at the precision of both: each central value
+        // inside the other's interval ("up to $30 billion" is no $8 billion).
+        let within = |x: f64, i: (f64, f64)| x >= i.0 && x <= i.1;
+        let Some((t, part)) = tranches.iter().find_map(|t| {
+            t.values
+                .iter()
+                .find(|tv| {
+                    interval_of(t, tv)
+                        .is_some_and(|ti| within(v.central, ti) && within(tv.central, iv))
+                })
+                .map(|tv| (*t, tv))
+        }) else {
+            continue;
+        };
+        let words = value_marks_or_qualifiers(t, part);
+        let said = if words.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", quoted(&words))
+        };
+        let wholes = larger
+            .iter()
+            .rev()
+            .take(3)
+            .map(|o| format!("{} ({})", o.display, docs(&o.sources)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        why(
+            whys,
+            v.central,
+            WhyKind::PartAsWhole,
+            format!(
+                "equal to a part stated for the same parties ({}, tranche{said}): the part reported as the whole",
+                part.display
+            ),
+        );
+        reasons.push(format!(
+            "scope: {} ({}) equals a part stated for the same parties — {} (tranche, {}{said}) — probably that part reported as the whole; the larger total: {wholes}",
+            v.display,
+            docs(&v.sources),
+            part.display,
+            docs(&part.sources),
+        ));
+    }
+}
+
+/// The cue words of the claims stating `v` (what made them a part).
+fn value_marks_or_qualifiers(fact: &Fact, v: &super::ValueOut) -> Vec<String> {
+    let mut words = Vec::new();
+    for c in fact
+        .claims
+        .iter()
+        .filter(|c| c.amount.central() == v.central)
+    {
+        for w in &c.qualifiers {
+            if !words.contains(w) {
+                words.push(w.clone());
+            }
+        }
+    }
+    words
 }
 
 fn as_of_dates(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
@@ -764,7 +875,12 @@ pub fn verdict(fact: &Fact, whys: &[Why], copies: &Copies, trust: &dyn Fn(&str) 
                 !has(g, &[WhyKind::Projected, WhyKind::Ceiling]),
                 !has(
                     g,
-                    &[WhyKind::EarlierTotal, WhyKind::Revised, WhyKind::Announced],
+                    &[
+                        WhyKind::EarlierTotal,
+                        WhyKind::Revised,
+                        WhyKind::Announced,
+                        WhyKind::PartAsWhole,
+                    ],
                 ),
             )
         })

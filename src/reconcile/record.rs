@@ -80,6 +80,7 @@ const INFERRED: &[&str] = &[
     "earlier clause",
     "previous sentence",
     "document",
+    "deal stated before",
     "same amount elsewhere in the document",
 ];
 

@@ -362,3 +362,46 @@ fn values_a_thousand_times_apart_are_different_measures() {
     assert!(verdict.starts_with("$12B"), "{verdict}");
     assert!(verdict.contains("a different measure"), "{verdict}");
 }
+
+#[test]
+fn a_total_equal_to_a_stated_first_part_is_the_part_reported_as_the_whole() {
+    let f = facts(&[
+        ("a", "Six months on, the $500 billion Stargate project is slow.\n\nThe companies pledged $100 billion “immediately” to build data centers."),
+        ("b", "SoftBank will commit $19 billion to Stargate, the $100 billion US AI endeavor."),
+    ]);
+    let total = f
+        .iter()
+        .find(|x| x.scope == "total" && x.predicate == "is a project worth")
+        .unwrap_or_else(|| panic!("a project total: {f:#?}"));
+    assert_eq!(total.status, Status::Conflict, "{total:#?}");
+    let reasons = total.reasons.join("\n");
+    assert!(reasons.contains("$100B (b) equals a part stated for the same parties — $100B (tranche, a: \"immediately\")"), "{reasons}");
+    let verdict = total.verdict.as_deref().unwrap_or_default();
+    assert!(
+        verdict.starts_with("$500B — the figure to print"),
+        "{verdict}"
+    );
+    // The same with a firm tranche; a ceiling is no stated part; a running
+    // total the parts explain keeps that reason.
+    let part_as_whole = |third: &str| {
+        let f = facts(&[
+            ("a", "Acme Corp invested $8 billion in Beta Labs."),
+            ("b", "Acme Corp invested $2 billion in Beta Labs."),
+            ("c", third),
+        ]);
+        f.iter().any(|x| {
+            x.reasons
+                .iter()
+                .any(|r| r.contains("part reported as the whole"))
+        })
+    };
+    assert!(part_as_whole(
+        "Acme Corp will invest another $2 billion in Beta Labs."
+    ));
+    assert!(!part_as_whole(
+        "Acme Corp may invest up to $2 billion more in Beta Labs."
+    ));
+    assert!(!part_as_whole(
+        "Acme Corp invested $4 billion in Beta Labs, with another $2 billion in 2025."
+    ));
+}

@@ -242,6 +242,9 @@ fn inferred_how(c: &Claim) -> String {
         Some("earlier clause") => {
             "from the claim of an earlier clause (a scope word, no trigger in reach)".into()
         }
+        Some("deal stated before") => {
+            "from the deal the article states before it, which this part continues".into()
+        }
         Some("document") => "from the claim this document makes most often".into(),
         Some(other) => format!("from {other}"),
         None => "from an earlier claim in this sentence".into(),

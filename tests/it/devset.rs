@@ -291,4 +291,13 @@ fn devset_runs_find_the_deals_facts() {
     assert_eq!(size["status"], "conflict", "{size:#}");
     assert_eq!(sources(size, 100e9), 1, "{size:#}");
     assert_eq!(sources(size, 500e9), 1, "{size:#}");
+    // "The companies pledged $100 billion “immediately”" (03) is a first
+    // part of the $500 billion project, so Business Standard's "$100
+    // billion endeavor" reads as that part reported as the whole.
+    let verdict = size["verdict"].as_str().unwrap();
+    assert!(
+        verdict.starts_with("$500B — the figure to print")
+            && verdict.contains("the part reported as the whole"),
+        "{size:#}"
+    );
 }
