@@ -254,6 +254,20 @@ fn devset_runs_find_the_deals_facts() {
             .all(|x| sources(x, 51.572626) == 0),
         "a per-share price among the totals"
     );
+    // The $38 agreed price and the $51.57 "calculated at" closing: a value
+    // worked out on a stated basis, the $28 "previously": nothing left to
+    // check.
+    let agreed = per_share
+        .iter()
+        .find(|x| sources(x, 38.0) == 1)
+        .expect("the agreed per-share price");
+    let verdict = agreed["verdict"].as_str().unwrap_or_default();
+    assert!(
+        verdict.starts_with("$38/share — the figure to print")
+            && verdict.contains("$51.57/share (05-newindianexpress-uni): valued on a stated basis (\"calculated at\")")
+            && !verdict.contains("check"),
+        "{agreed:#}"
+    );
     // Comcast's bid is Comcast's, not Disney's (a possessive owns its own value).
     let comcast: Vec<&Value> = dis["facts"]
         .as_array()
