@@ -115,6 +115,8 @@ impl AsOfSource {
 /// computed (100% minus the share a subject does not own); set by a
 /// trigger's `complement`, not by a cue. "per-share": a price per share
 /// written before its value, which makes the claim's unit a rate.
+/// "moment": the moment of a trading day a price is from ("opening", "to
+/// close at", "in afternoon trading"), which moves during the day.
 pub const MARKS: &[&str] = &[
     "derived",
     "prospective",
@@ -124,6 +126,7 @@ pub const MARKS: &[&str] = &[
     "completed",
     "valuation",
     "per-share",
+    "moment",
 ];
 
 /// One claim.
@@ -643,7 +646,8 @@ pub fn build(
                     qualifiers.push(w.clone());
                 }
             }
-            let per_share = marks.iter().any(|(k, _)| *k == "per-share");
+            let per_share = marks.iter().any(|(k, _)| *k == "per-share")
+                || trigger.is_some_and(|(_, ti)| rules.triggers.items[ti].per_share);
             let unit = match &v.value {
                 crate::extract::Value::Money(m) => match &m.per {
                     Some(p) => format!("{}/{p}", m.currency),
@@ -740,9 +744,7 @@ fn no_trigger(tokens: &Tokens, s: &Sent, v: &Mention, rules: &RuleSet) -> NoClai
     let nearest = s
         .triggers
         .iter()
-        .filter(|(sp, ti)| {
-            takes(*ti) && (!rules.triggers.items[*ti].named_between || sp.start >= v.span.end)
-        })
+        .filter(|&&(sp, ti)| takes(ti) && can_take(rules, sp, ti, v))
         .map(|&(sp, ti)| (distance(tokens, sp, v.span), sp, ti))
         .min_by_key(|(d, sp, _)| (*d, sp.start));
     match nearest {
@@ -755,7 +757,7 @@ fn no_trigger(tokens: &Tokens, s: &Sent, v: &Mention, rules: &RuleSet) -> NoClai
             other_kind: s
                 .triggers
                 .iter()
-                .find(|(sp, ti)| !rules.triggers.items[*ti].named_between || sp.start >= v.span.end)
+                .find(|&&(sp, ti)| can_take(rules, sp, ti, v))
                 .map(|&(sp, ti)| (sp, rules.triggers.items[ti].id)),
         },
     }
@@ -968,6 +970,26 @@ fn distance(tokens: &Tokens, a: Span, b: Span) -> usize {
     }
 }
 
+/// A price per share at or above this is a sum, not a share's price (the
+/// dearest listed shares trade in the hundreds of thousands of dollars).
+const SHARE_PRICE_CEILING: f64 = 1e6;
+
+/// Whether trigger `ti` at `sp` may take value `v` by where it stands.
+/// A noun that sizes the name before it ("the $500 billion Stargate
+/// project") reaches only values before it: "fund the project with $3
+/// billion" is the funder's. A share price is stated after its phrase
+/// ("closed at $77.56") and is a price, not a sum in millions: "At the
+/// opening share price of $77.17, the deal comes to $21.8 billion" sizes
+/// no share.
+fn can_take(rules: &RuleSet, sp: Span, ti: usize, v: &Mention) -> bool {
+    let t = &rules.triggers.items[ti];
+    (!t.named_between || sp.start >= v.span.end)
+        && (!t.per_share
+            || (sp.end <= v.span.start
+                && v.amount()
+                    .is_some_and(|a| a.central() < SHARE_PRICE_CEILING)))
+}
+
 fn nearest_trigger(
     tokens: &Tokens,
     s: &Sent,
@@ -985,10 +1007,7 @@ fn nearest_trigger(
                 t.money
             }
         })
-        // A noun that sizes the name before it ("the $500 billion Stargate
-        // project") reaches only values before it: "fund the project with
-        // $3 billion" is the funder's.
-        .filter(|(sp, ti)| !rules.triggers.items[*ti].named_between || sp.start >= v.span.end)
+        .filter(|&&(sp, ti)| can_take(rules, sp, ti, v))
         .map(|&(sp, ti)| (distance(tokens, sp, v.span), sp, ti))
         .filter(|(d, _, _)| *d <= TRIGGER_REACH)
         .min_by_key(|(d, sp, _)| (*d, sp.start))

@@ -255,6 +255,25 @@ fn a_tranche_in_a_sentence_naming_no_party_continues_the_latest_total() {
 }
 
 #[test]
+fn a_share_price_is_a_rate_and_never_a_sum() {
+    let c = claims("Acme Corp rose 0.15% on the NASDAQ to close at $77.56 per share.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].predicate, "trades at");
+    assert_eq!(c[0].unit, "USD/share");
+    assert!(c[0].marks.iter().any(|(k, _)| *k == "moment"), "{c:#?}");
+    // Written without "per share", still a price per share; the deal's
+    // total after it is no share price.
+    let c = claims("At Acme Corp’s opening share price Monday of $77.17, the deal comes to about $21.8 billion.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].subject, "Acme Corp");
+    assert_eq!(c[0].unit, "USD/share");
+    assert_eq!(c[0].amount.value, Some(77.17));
+    // A share-price phrase never reaches a value before it.
+    let c = claims("Acme Corp paid $40 for Beta Labs stock, the share price said.");
+    assert!(c.iter().all(|c| c.predicate != "trades at"), "{c:#?}");
+}
+
+#[test]
 fn a_value_sizing_a_named_project_is_that_projects() {
     let c = claims("Six months on, the $500 billion Stargate project is off to a slow start.");
     assert_eq!(c.len(), 1, "{c:#?}");

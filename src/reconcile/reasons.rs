@@ -47,6 +47,8 @@ pub enum WhyKind {
     AsOf,
     /// Valued on a stated basis (a day's share price), or beside one that is.
     Valuation,
+    /// A price from another moment of the trading day (the open, the close).
+    Moment,
     PartsAddUp,
     Rounding,
 }
@@ -111,6 +113,7 @@ fn reasons_and_whys(fact: &Fact, all: &[Fact], whys: &mut Vec<Why>) -> Vec<Strin
         let groups = fact.agreeing_groups();
         completion(fact, &groups, &mut reasons, whys);
         valuation(fact, &groups, &mut reasons, whys);
+        moments(fact, &groups, &mut reasons, whys);
         scale(fact, &mut reasons, whys);
         rounding(fact, &mut reasons, whys);
         if reasons.is_empty() {
@@ -786,6 +789,54 @@ fn valuation(fact: &Fact, groups: &[Vec<usize>], reasons: &mut Vec<String>, whys
             displays(fact, &others),
         ));
     }
+}
+
+/// Share prices from different moments of a trading day ("opening share
+/// price", "to close at", "in afternoon trading") move; they do not
+/// contradict each other. Only for prices per share: "closing" beside a
+/// deal's total says when the deal closed, not when a price was taken.
+fn moments(fact: &Fact, groups: &[Vec<usize>], reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
+    if !fact.unit.ends_with("/share") {
+        return;
+    }
+    let marked: Vec<(usize, Vec<String>, Vec<String>)> = groups
+        .iter()
+        .enumerate()
+        .map(|(gi, g)| {
+            let (words, d) = group_marks(fact, g, "moment");
+            (gi, words, d)
+        })
+        .filter(|(_, words, _)| !words.is_empty())
+        .collect();
+    let distinct: std::collections::BTreeSet<&Vec<String>> =
+        marked.iter().map(|(_, w, _)| w).collect();
+    if marked.len() < 2 || distinct.len() < 2 {
+        return;
+    }
+    let mut said = Vec::new();
+    for (gi, words, d) in &marked {
+        for &i in &groups[*gi] {
+            why(
+                whys,
+                fact.values[i].central,
+                WhyKind::Moment,
+                format!(
+                    "a price from another moment of the trading day ({})",
+                    quoted(words)
+                ),
+            );
+        }
+        said.push(format!(
+            "{} ({}: {})",
+            displays(fact, &groups[*gi]),
+            docs(d),
+            quoted(words)
+        ));
+    }
+    reasons.push(format!(
+        "moment of the trading day: {} — a share price moves during the day, so prices taken at different moments differ without contradicting each other",
+        said.join(" vs ")
+    ));
 }
 
 fn rounding(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {

@@ -405,3 +405,37 @@ fn a_total_equal_to_a_stated_first_part_is_the_part_reported_as_the_whole() {
         "Acme Corp invested $4 billion in Beta Labs, with another $2 billion in 2025."
     ));
 }
+
+#[test]
+fn share_prices_from_different_moments_of_a_day_do_not_contradict() {
+    let f = facts(&[
+        ("a", "Acme Corp rose 0.15% on the NASDAQ to close at $77.56 per share."),
+        ("b", "At Acme Corp’s opening share price Monday of $77.17, the deal comes to about $21.8 billion."),
+    ]);
+    let price = f
+        .iter()
+        .find(|x| x.predicate == "trades at")
+        .unwrap_or_else(|| panic!("a share price fact: {f:#?}"));
+    assert_eq!(price.unit, "USD/share");
+    assert_eq!(price.status, Status::Conflict);
+    let reasons = price.reasons.join("\n");
+    assert!(reasons.contains("moment of the trading day"), "{reasons}");
+    let verdict = price.verdict.as_deref().unwrap_or_default();
+    assert!(
+        verdict.contains("another moment of the trading day"),
+        "{verdict}"
+    );
+    // Two prices with no moment said stay a disagreement to check.
+    let f = facts(&[
+        ("a", "Acme Corp’s share price of $77.56 is high."),
+        ("b", "Acme Corp’s share price of $70.17 is high."),
+    ]);
+    let price = f
+        .iter()
+        .find(|x| x.predicate == "trades at")
+        .expect("a price");
+    assert!(
+        price.reasons.iter().all(|r| !r.contains("moment")),
+        "{price:#?}"
+    );
+}

@@ -224,6 +224,8 @@ pub struct TriggerInfo {
     /// Only the name between value and trigger (or in apposition) is the
     /// subject (see the rule format).
     pub named_between: bool,
+    /// The value is a price per share (see the rule format).
+    pub per_share: bool,
 }
 
 /// What a cue word does.
@@ -640,6 +642,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 object_can_be_part: t.object_can_be_part,
                 complement: t.complement,
                 named_between: t.named_between,
+                per_share: t.per_share,
             });
             for w in &t.words {
                 trigger_phrases.push((w.clone(), idx));
@@ -700,7 +703,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                             m.span().start,
                             Some(c.name.get_ref()),
                             format!("unknown meaning '{}'", m.get_ref()),
-                            Some("means = \"prospective\", \"revised\", \"original\", \"completed\", \"valuation\", \"per-share\" or \"component:NAME\"".into()),
+                            Some("means = \"prospective\", \"revised\", \"original\", \"completed\", \"valuation\", \"per-share\", \"moment\" or \"component:NAME\"".into()),
                         );
                         continue;
                     }

@@ -206,6 +206,11 @@ pub struct Trigger {
     /// endeavor".
     #[serde(default)]
     pub named_between: bool,
+    /// The value is a price per share ("shares closed at $77.56"): the
+    /// claim's unit is the currency per share, compared with other
+    /// per-share prices and never with a deal's total.
+    #[serde(default)]
+    pub per_share: bool,
     pub examples: Vec<Spanned<Example>>,
 }
 

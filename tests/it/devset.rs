@@ -285,6 +285,19 @@ fn devset_runs_find_the_deals_facts() {
         .iter()
         .all(|v| v["value"].as_f64() != Some(65e9)));
 
+    // Facebook's share price at the open ($77.17, MediaPost) and at the
+    // close ($77.56, Tradingpedia) on closing day: different moments.
+    let price = fact(&fb, "Facebook", "trades at", None);
+    assert_eq!(price["unit"], "USD/share", "{price:#}");
+    assert_eq!(sources(price, 77.17), 1, "{price:#}");
+    assert_eq!(sources(price, 77.56), 1, "{price:#}");
+    assert!(
+        price["verdict"]
+            .as_str()
+            .is_some_and(|v| v.contains("another moment of the trading day")),
+        "{price:#}"
+    );
+
     // "SoftBank Group Corp. and OpenAI each plan to commit $19 billion of
     // capital to Stargate, the $100 billion US AI endeavor": SoftBank's $19
     // billion; the $100 billion describes Stargate, no one's commitment.
