@@ -220,6 +220,9 @@ pub enum NoClaim {
     /// The value describes the name before it ("Stargate, the $100 billion
     /// US AI endeavor"), not what the sentence's trigger says.
     Appositive { entity: Span },
+    /// The amount of a change ("shares climbed 32 cents to $77.76"), which
+    /// the share-price trigger does not take: the price is the value after.
+    Change { trigger: Span, rule: RuleId },
 }
 
 /// Words a value and its trigger may be apart and still form a claim.
@@ -321,7 +324,7 @@ pub fn build(
         let mut parts: Vec<bool> = Vec::new();
         for (vi, v) in s.values.iter().enumerate() {
             let amount = v.amount().expect("values have amounts").clone();
-            let trigger = nearest_trigger(tokens, s, v, rules);
+            let trigger = nearest_trigger(text, tokens, s, v, rules);
             // "commit $19 billion to Stargate, the $100 billion US AI
             // endeavor": a value in an appositive after a name describes
             // that name; the trigger before the name is not its.
@@ -444,7 +447,7 @@ pub fn build(
                     if scope_cues.scope.is_none() && !component {
                         unclaimed.push(Unclaimed {
                             span: v.span,
-                            reason: no_trigger(tokens, s, v, rules),
+                            reason: no_trigger(text, tokens, s, v, rules),
                         });
                         continue;
                     }
@@ -731,7 +734,7 @@ fn appositive_of<'a>(text: &str, s: &Sent<'a>, v: Span) -> Option<&'a Mention> {
 
 /// Why no trigger reaches value `v`: none of its kind in the sentence, or
 /// the nearest one too far away.
-fn no_trigger(tokens: &Tokens, s: &Sent, v: &Mention, rules: &RuleSet) -> NoClaim {
+fn no_trigger(text: &str, tokens: &Tokens, s: &Sent, v: &Mention, rules: &RuleSet) -> NoClaim {
     let percent = v.kind == Kind::Percent;
     let takes = |ti: usize| {
         let t = &rules.triggers.items[ti];
@@ -744,9 +747,20 @@ fn no_trigger(tokens: &Tokens, s: &Sent, v: &Mention, rules: &RuleSet) -> NoClai
     let nearest = s
         .triggers
         .iter()
-        .filter(|&&(sp, ti)| takes(ti) && can_take(rules, sp, ti, v))
+        .filter(|&&(sp, ti)| takes(ti) && can_take(text, s, rules, sp, ti, v))
         .map(|&(sp, ti)| (distance(tokens, sp, v.span), sp, ti))
         .min_by_key(|(d, sp, _)| (*d, sp.start));
+    if nearest.is_none() && is_change_to(text, s, v) {
+        let change = s.triggers.iter().find(|&&(sp, ti)| {
+            takes(ti) && rules.triggers.items[ti].per_share && sp.end <= v.span.start
+        });
+        if let Some(&(trigger, ti)) = change {
+            return NoClaim::Change {
+                trigger,
+                rule: rules.triggers.items[ti].id,
+            };
+        }
+    }
     match nearest {
         Some((words, trigger, ti)) => NoClaim::OutOfReach {
             trigger,
@@ -757,7 +771,7 @@ fn no_trigger(tokens: &Tokens, s: &Sent, v: &Mention, rules: &RuleSet) -> NoClai
             other_kind: s
                 .triggers
                 .iter()
-                .find(|&&(sp, ti)| can_take(rules, sp, ti, v))
+                .find(|&&(sp, ti)| can_take(text, s, rules, sp, ti, v))
                 .map(|&(sp, ti)| (sp, rules.triggers.items[ti].id)),
         },
     }
@@ -981,16 +995,30 @@ const SHARE_PRICE_CEILING: f64 = 1e6;
 /// ("closed at $77.56") and is a price, not a sum in millions: "At the
 /// opening share price of $77.17, the deal comes to $21.8 billion" sizes
 /// no share.
-fn can_take(rules: &RuleSet, sp: Span, ti: usize, v: &Mention) -> bool {
+/// A change is no price either: in "shares climbed 32 cents to $77.76" the
+/// price is the value after "to".
+fn can_take(text: &str, s: &Sent, rules: &RuleSet, sp: Span, ti: usize, v: &Mention) -> bool {
     let t = &rules.triggers.items[ti];
     (!t.named_between || sp.start >= v.span.end)
         && (!t.per_share
             || (sp.end <= v.span.start
                 && v.amount()
-                    .is_some_and(|a| a.central() < SHARE_PRICE_CEILING)))
+                    .is_some_and(|a| a.central() < SHARE_PRICE_CEILING)
+                && !is_change_to(text, s, v)))
+}
+
+/// Whether `v` is followed by "to" and another value ("32 cents to
+/// $77.76", "$3 billion to about $22 billion"): the amount of a change.
+fn is_change_to(text: &str, s: &Sent, v: &Mention) -> bool {
+    let Some(next) = s.values.iter().find(|m| m.span.start >= v.span.end) else {
+        return false;
+    };
+    let between = text[v.span.end..next.span.start].trim().to_lowercase();
+    between == "to"
 }
 
 fn nearest_trigger(
+    text: &str,
     tokens: &Tokens,
     s: &Sent,
     v: &Mention,
@@ -1007,7 +1035,7 @@ fn nearest_trigger(
                 t.money
             }
         })
-        .filter(|&&(sp, ti)| can_take(rules, sp, ti, v))
+        .filter(|&&(sp, ti)| can_take(text, s, rules, sp, ti, v))
         .map(|&(sp, ti)| (distance(tokens, sp, v.span), sp, ti))
         .filter(|(d, _, _)| *d <= TRIGGER_REACH)
         .min_by_key(|(d, sp, _)| (*d, sp.start))

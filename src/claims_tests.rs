@@ -268,6 +268,10 @@ fn a_share_price_is_a_rate_and_never_a_sum() {
     assert_eq!(c[0].subject, "Acme Corp");
     assert_eq!(c[0].unit, "USD/share");
     assert_eq!(c[0].amount.value, Some(77.17));
+    // A change is no price: the value after "to" is.
+    let c = claims("Acme Corp’s shares climbed 32 cents to $77.76 in afternoon trading on Monday.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].amount.value, Some(77.76));
     // A share-price phrase never reaches a value before it.
     let c = claims("Acme Corp paid $40 for Beta Labs stock, the share price said.");
     assert!(c.iter().all(|c| c.predicate != "trades at"), "{c:#?}");

@@ -318,6 +318,11 @@ fn why(text: &str, u: &Unclaimed, rules: &RuleSet) -> String {
             &text[trigger.range()],
             rules.label(*rule)
         ),
+        NoClaim::Change { trigger, rule } => format!(
+            "the amount of a change (\"… to\" another value): {:?} ({}) takes the price after it",
+            &text[trigger.range()],
+            rules.label(*rule)
+        ),
         NoClaim::NothingToContinue => {
             "a scope word but no trigger, and no claim in the paragraph before it to continue".into()
         }

@@ -291,6 +291,8 @@ fn devset_runs_find_the_deals_facts() {
     assert_eq!(price["unit"], "USD/share", "{price:#}");
     assert_eq!(sources(price, 77.17), 1, "{price:#}");
     assert_eq!(sources(price, 77.56), 1, "{price:#}");
+    assert_eq!(sources(price, 77.76), 1, "{price:#}");
+    assert_eq!(sources(price, 0.32), 0, "a change is no price: {price:#}");
     assert!(
         price["verdict"]
             .as_str()
