@@ -406,7 +406,20 @@ pub fn build(
                         roles(text, tokens, s, v.span, tspan, t, true);
                     let obj = obj.map(|m| (canonical(m).to_string(), Some(m.span)));
                     let mut from_frame = None;
-                    if subj.is_none() {
+                    // A share price is its company's: the one named in its
+                    // clause, else the name opening the sentence ("Facebook
+                    // Inc. rose by 0.15% … to close at $77.56"), never a name
+                    // found further off ("options to purchase WhatsApp
+                    // stock … closing price … of $65.2650 per share").
+                    if subj.is_none() && t.per_share {
+                        subj = s.entities.iter().copied().find(|e| {
+                            eligible(e, false)
+                                && e.span.end <= tspan.start
+                                && text[s.span.start..e.span.start].trim().is_empty()
+                        });
+                        strong = subj.is_some();
+                    }
+                    if subj.is_none() && !t.per_share {
                         from_frame = frames_by_sentence[si]
                             .iter()
                             .filter(|(sp, f)| {

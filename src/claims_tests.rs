@@ -272,6 +272,13 @@ fn a_share_price_is_a_rate_and_never_a_sum() {
     let c = claims("Acme Corp’s shares climbed 32 cents to $77.76 in afternoon trading on Monday.");
     assert_eq!(c.len(), 1, "{c:#?}");
     assert_eq!(c[0].amount.value, Some(77.76));
+    // A price is its company's: the name in its clause or opening the
+    // sentence, never one found further off.
+    let c = claims("Acme Corp rose by 0.15% on the NASDAQ to close at $77.56 per share.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].subject, "Acme Corp");
+    let c = claims("Upon closing, options to buy Beta Labs stock will be cancelled in exchange for $4 billion in cash and shares worth $12 billion, based on the average closing price of the six trading days of $65.2650 per share.");
+    assert!(c.iter().all(|c| c.predicate != "trades at"), "{c:#?}");
     // A share-price phrase never reaches a value before it.
     let c = claims("Acme Corp paid $40 for Beta Labs stock, the share price said.");
     assert!(c.iter().all(|c| c.predicate != "trades at"), "{c:#?}");
