@@ -472,17 +472,15 @@ pub fn build(
                         .filter(|(sp, f)| sp.end <= v.span.start && f.subject.is_some())
                         .map(|(_, f)| f.clone())
                         .next_back();
-                    // A named component in a sentence naming no one ("$3.5
-                    // billion in restricted stock units is to be granted …")
-                    // is a part of the deal the article is about, when
-                    // nothing nearer is.
-                    // The deal a silent part continues: for a named
-                    // component, the lede's (the first money total claimed
-                    // in an earlier sentence: "the transaction involves $4bn
-                    // in cash"), else the first frame with both parties; for a
-                    // tranche, the latest total claimed before it ("The
-                    // companies pledged $100 billion “immediately”", "This
-                    // was completed in two stages: an initial $2.5 billion …").
+                    // A part in a sentence naming no one continues a deal
+                    // stated before, when nothing nearer is: a named
+                    // component ("$3.5 billion in restricted stock units is
+                    // to be granted …") the article's own deal — its first
+                    // money total claimed, else its first frame with both
+                    // parties; a tranche the latest total claimed before it
+                    // ("The companies pledged $100 billion “immediately”",
+                    // "This was completed in two stages: an initial $2.5
+                    // billion …").
                     let is_total = |c: &&Claim| c.scope == Scope::Total && c.unit != "%";
                     let earlier = if component {
                         claims.iter().find(is_total)
