@@ -300,7 +300,7 @@ fn part_as_whole<'a>(
         }) else {
             continue;
         };
-        let words = value_marks_or_qualifiers(t, part);
+        let words = value_qualifiers(t, part);
         let said = if words.is_empty() {
             String::new()
         } else {
@@ -333,7 +333,7 @@ fn part_as_whole<'a>(
 }
 
 /// The cue words of the claims stating `v` (what made them a part).
-fn value_marks_or_qualifiers(fact: &Fact, v: &super::ValueOut) -> Vec<String> {
+fn value_qualifiers(fact: &Fact, v: &super::ValueOut) -> Vec<String> {
     let mut words = Vec::new();
     for c in fact
         .claims
