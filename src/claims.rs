@@ -995,6 +995,29 @@ fn distance(tokens: &Tokens, a: Span, b: Span) -> usize {
     }
 }
 
+/// The name a relative clause ending at `lo` describes: "X, a new company
+/// which intends to …", "X, which will …", "X, the startup that plans to
+/// …". Only a clause whose own actor is unnamed (no name between X and
+/// `lo`: in "Google, a firm that Amazon invested in" Amazon acts) and whose
+/// verb phrase is short.
+fn relative_antecedent<'a>(text: &str, s: &Sent<'a>, lo: usize) -> Option<&'a Mention> {
+    let e = *s.entities.iter().rfind(|e| e.span.end <= lo)?;
+    let between = text[e.span.end..lo].to_lowercase();
+    let rest = between.trim_start().strip_prefix(',')?;
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let at = words
+        .iter()
+        .position(|w| matches!(*w, "which" | "that" | "who"))?;
+    let described = &words[..at];
+    let ok_head = described.is_empty()
+        || (matches!(described[0], "a" | "an" | "the") && described.len() <= 6);
+    let verb = &words[at + 1..];
+    (ok_head && verb.len() <= 3 && !rest.contains([',', ';'])).then_some(e)
+}
+
 /// A price per share at or above this is a sum, not a share's price (the
 /// dearest listed shares trade in the hundreds of thousands of dollars).
 const SHARE_PRICE_CEILING: f64 = 1e6;
@@ -1225,7 +1248,10 @@ fn roles<'a>(
             .is_some_and(|m| Some(m.span) != own_value)
     };
     let mut strong = true;
-    let subject = agent.or_else(|| {
+    // "OpenAI announced the Stargate Project, “a new company which intends
+    // to invest …”": a relative clause's actor is the name it describes.
+    let subject = agent.or_else(|| relative_antecedent(text, s, lo).filter(|e| not_object(&e)));
+    let subject = subject.or_else(|| {
         // A possessive before the value or trigger: "Amazon’s $8 billion".
         let possessive = s
             .entities

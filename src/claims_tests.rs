@@ -255,6 +255,21 @@ fn a_tranche_in_a_sentence_naming_no_party_continues_the_latest_total() {
 }
 
 #[test]
+fn a_relative_clause_acts_for_the_name_it_describes() {
+    for text in [
+        "Microsoft announced Beta Labs, a new company which intends to invest $5 billion in Ohio.",
+        "Microsoft backed Beta Labs, which will invest $5 billion in Ohio.",
+    ] {
+        let c = claims(text);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].subject, "Beta Labs", "{text}");
+    }
+    // A relative clause with its own actor is that actor's.
+    let c = claims("The filing shows Google, a firm that Amazon invested $4 billion in.");
+    assert_eq!(c[0].subject, "Amazon", "{c:#?}");
+}
+
+#[test]
 fn a_share_price_is_a_rate_and_never_a_sum() {
     let c = claims("Acme Corp rose 0.15% on the NASDAQ to close at $77.56 per share.");
     assert_eq!(c.len(), 1, "{c:#?}");
