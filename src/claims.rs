@@ -269,18 +269,20 @@ pub fn build(
         let mut fs = Vec::new();
         for &(tspan, ti) in &s.triggers {
             let t = &rules.triggers.items[ti];
-            let (mut subj, mut obj, _) = roles(text, tokens, s, tspan, tspan, t, false);
             // A project noun names only what stands right before it ("the
             // Stargate project"); "the project … alongside the President"
             // names no one.
-            if t.named_between {
-                subj = s.entities.iter().copied().find(|e| {
+            let (subj, mut obj) = if t.named_between {
+                let named = s.entities.iter().copied().find(|e| {
                     e.span.end <= tspan.start
                         && text[e.span.end..tspan.start].trim().is_empty()
                         && eligible(e, false)
                 });
-                obj = None;
-            }
+                (named, None)
+            } else {
+                let (subj, obj, _) = roles(text, tokens, s, tspan, tspan, t, false);
+                (subj, obj)
+            };
             // An object standing between the trigger and its value
             // ("acquire WhatsApp for $16 billion") is seen from the value:
             // the frame then carries it to the sentences that follow.
@@ -481,20 +483,6 @@ pub fn build(
                     // ("The companies pledged $100 billion “immediately”",
                     // "This was completed in two stages: an initial $2.5
                     // billion …").
-                    let is_total = |c: &&Claim| c.scope == Scope::Total && c.unit != "%";
-                    let earlier = if component {
-                        claims.iter().find(is_total)
-                    } else {
-                        claims.iter().rfind(is_total)
-                    };
-                    let stated_before = earlier.map(|c| {
-                        let f = Frame {
-                            subject: Some(c.subject.clone()),
-                            predicate: c.predicate.clone(),
-                            object: c.object.clone(),
-                        };
-                        (f, c.unit.clone())
-                    });
                     let main_frame = || {
                         frame_counts
                             .iter()
@@ -512,19 +500,30 @@ pub fn build(
                     let mut prev = clause_frame
                         .as_ref()
                         .or_else(|| previous_frame(&sents, &frames_by_sentence, si, None));
-                    // Only an amount in that deal's own unit: "costing $1 per
-                    // year after the first" is no part of a purchase price.
-                    let stated_before = stated_before.filter(|(_, unit)| {
-                        matches!(&v.value, crate::extract::Value::Money(m)
-                            if m.per.is_none() && &m.currency == unit)
-                    });
                     if prev.is_none() && (component || silent_tranche) {
-                        if let Some((f, _)) = &stated_before {
-                            continued = Some(f.clone());
-                            prev = Some(f);
-                        } else if component {
-                            prev = main_frame();
-                        }
+                        let is_total = |c: &&Claim| c.scope == Scope::Total && c.unit != "%";
+                        let earlier = if component {
+                            claims.iter().find(is_total)
+                        } else {
+                            claims.iter().rfind(is_total)
+                        };
+                        // Only an amount in that deal's own unit: "costing $1
+                        // per year after the first" is no part of a purchase price.
+                        continued = earlier
+                            .filter(|c| {
+                                matches!(&v.value, crate::extract::Value::Money(m)
+                                    if m.per.is_none() && m.currency == c.unit)
+                            })
+                            .map(|c| Frame {
+                                subject: Some(c.subject.clone()),
+                                predicate: c.predicate.clone(),
+                                object: c.object.clone(),
+                            });
+                        prev = match &continued {
+                            Some(f) => Some(f),
+                            None if component => main_frame(),
+                            None => None,
+                        };
                     }
                     let Some(f) = prev else {
                         unclaimed.push(Unclaimed {

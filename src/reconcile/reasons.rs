@@ -81,18 +81,21 @@ fn reasons_and_whys(fact: &Fact, all: &[Fact], whys: &mut Vec<Why>) -> Vec<Strin
             && o.object == fact.object
             && o.unit == fact.unit
     };
+    // The facts of the same parties (this one's tranches and totals), found
+    // once and only for a conflict.
+    let related: Vec<&Fact> = if fact.status == Status::Conflict {
+        all.iter().filter(same_parties).collect()
+    } else {
+        Vec::new()
+    };
     if fact.status == Status::Conflict && fact.key.scope == Scope::Total {
-        arithmetic(fact, all.iter().filter(same_parties), &mut reasons, whys);
-        part_as_whole(fact, all.iter().filter(same_parties), &mut reasons, whys);
+        arithmetic(fact, &related, &mut reasons, whys);
+        part_as_whole(fact, &related, &mut reasons, whys);
     }
     if fact.status == Status::Conflict && fact.key.scope == Scope::Tranche {
         // A tranche figure equal to a total of the same parties may be the
         // whole commitment rather than this tranche.
-        for t in all
-            .iter()
-            .filter(same_parties)
-            .filter(|o| o.key.scope == Scope::Total)
-        {
+        for t in related.iter().filter(|o| o.key.scope == Scope::Total) {
             for v in &fact.values {
                 if t.values.iter().any(|tv| tv.central == v.central) {
                     why(whys, v.central, WhyKind::WholeCommitment, "equal to a total for the same parties: the whole commitment, not this tranche".into());
@@ -137,14 +140,9 @@ fn reasons_and_whys(fact: &Fact, all: &[Fact], whys: &mut Vec<Why>) -> Vec<Strin
     reasons
 }
 
-fn arithmetic<'a>(
-    fact: &Fact,
-    related: impl Iterator<Item = &'a Fact>,
-    reasons: &mut Vec<String>,
-    whys: &mut Vec<Why>,
-) {
+fn arithmetic(fact: &Fact, related: &[&Fact], reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
     let mut parts: Vec<Part> = Vec::new();
-    for t in related.filter(|o| o.key.scope == Scope::Tranche) {
+    for t in related.iter().filter(|o| o.key.scope == Scope::Tranche) {
         for v in &t.values {
             // One part per tranche value; "up to" parts count at their ceiling.
             let Some(claim) = t.claims.iter().find(|c| c.amount.central() == v.central) else {
@@ -184,7 +182,7 @@ fn arithmetic<'a>(
             .iter()
             // A base a thousand times smaller is another measure (a
             // price per share beside a deal's total), never its start.
-            .filter(|b| b.central < v.central && b.central * 1000.0 > v.central)
+            .filter(|b| b.central < v.central && b.central * SCALE_FACTOR > v.central)
             .filter_map(|b| {
                 let c = fact
                     .claims
@@ -249,13 +247,12 @@ fn arithmetic<'a>(
 /// ("Stargate, the $100 billion endeavor" beside "the $500 billion Stargate
 /// project" and "pledged $100 billion “immediately”"). Values the parts
 /// already explain (a running total) are left to that reason.
-fn part_as_whole<'a>(
-    fact: &Fact,
-    related: impl Iterator<Item = &'a Fact>,
-    reasons: &mut Vec<String>,
-    whys: &mut Vec<Why>,
-) {
-    let tranches: Vec<&Fact> = related.filter(|o| o.key.scope == Scope::Tranche).collect();
+fn part_as_whole(fact: &Fact, related: &[&Fact], reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
+    let tranches: Vec<&Fact> = related
+        .iter()
+        .copied()
+        .filter(|o| o.key.scope == Scope::Tranche)
+        .collect();
     if tranches.is_empty() {
         return;
     }
@@ -266,16 +263,16 @@ fn part_as_whole<'a>(
             .find(|c| c.amount.central() == v.central && c.amount.bound.is_none())
             .map(|c| c.amount.interval())
     };
+    // The same figure at the precision of both: each central value inside
+    // the other's interval ("up to $30 billion" is no $8 billion).
+    let within = |x: f64, i: (f64, f64)| x >= i.0 && x <= i.1;
     for v in &fact.values {
         let explained = whys.iter().any(|w| {
             w.value == v.central && matches!(w.kind, WhyKind::EarlierTotal | WhyKind::PartsAddUp)
         });
-        let Some(iv) = interval_of(fact, v) else {
+        let Some(iv) = interval_of(fact, v).filter(|_| !explained) else {
             continue;
         };
-        if explained {
-            continue;
-        }
         // The larger totals it falls short of.
         let larger: Vec<&super::ValueOut> = fact
             .values
@@ -286,9 +283,6 @@ fn part_as_whole<'a>(
         if larger.is_empty() {
             continue;
         }
-        // The same figure at the precision of both: each central value
-        // inside the other's interval ("up to $30 billion" is no $8 billion).
-        let within = |x: f64, i: (f64, f64)| x >= i.0 && x <= i.1;
         let Some((t, part)) = tranches.iter().find_map(|t| {
             t.values
                 .iter()
@@ -334,19 +328,7 @@ fn part_as_whole<'a>(
 
 /// The cue words of the claims stating `v` (what made them a part).
 fn value_qualifiers(fact: &Fact, v: &super::ValueOut) -> Vec<String> {
-    let mut words = Vec::new();
-    for c in fact
-        .claims
-        .iter()
-        .filter(|c| c.amount.central() == v.central)
-    {
-        for w in &c.qualifiers {
-            if !words.contains(w) {
-                words.push(w.clone());
-            }
-        }
-    }
-    words
+    value_words(fact, v, |c| c.qualifiers.iter().collect())
 }
 
 fn as_of_dates(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
@@ -587,14 +569,30 @@ fn earlier_figures(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) 
 
 /// The words of kind `kind` the claims of value `v` mark, each once.
 fn value_marks(fact: &Fact, v: &super::ValueOut, kind: &str) -> Vec<String> {
-    let mut words = Vec::new();
+    value_words(fact, v, |c| {
+        c.marks
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, w)| w)
+            .collect()
+    })
+}
+
+/// The words `pick` takes from each claim stating value `v`, each once, in
+/// the order found.
+fn value_words(
+    fact: &Fact,
+    v: &super::ValueOut,
+    pick: impl Fn(&super::ClaimOut) -> Vec<&String>,
+) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
     for c in fact
         .claims
         .iter()
         .filter(|c| c.amount.central() == v.central)
     {
-        for (k, w) in &c.marks {
-            if *k == kind && !words.contains(w) {
+        for w in pick(c) {
+            if !words.contains(w) {
                 words.push(w.clone());
             }
         }
