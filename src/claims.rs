@@ -154,7 +154,8 @@ pub struct Claim {
     pub as_of: Option<DateValue>,
     pub as_of_source: Option<AsOfSource>,
     /// How missing roles were filled: "earlier clause" (of this sentence),
-    /// "previous sentence", "document", "deal stated before" (the total a
+    /// "previous sentence", "document", "description" (the company "the app"
+    /// stands for), "deal stated before" (the total a
     /// silent component or tranche continues) or "same amount elsewhere in the
     /// document".
     pub inferred: Option<&'static str>,
@@ -249,6 +250,8 @@ struct Sent<'a> {
     dates: Vec<&'a Mention>,
     triggers: Vec<(Span, usize)>,
     cues: Vec<(Span, usize)>,
+    /// Descriptions that stand for a company named before ("the app").
+    references: Vec<(Span, usize)>,
 }
 
 /// Build the claims of one document, and say for each value that formed
@@ -310,7 +313,14 @@ pub fn build(
                 predicate: t.predicate.clone(),
                 object: obj.map(|m| canonical(m).to_string()),
             };
-            if f.subject.is_some() && f.object.is_some() {
+            // A frame is whole with both parties, or with its subject for a
+            // count of what one company has ("Stargate's planned capacity").
+            // A deal's figure without its other party is no document frame:
+            // "the for-profit entity, valued at …" is not Google's.
+            let count_only = t.quantity && !t.money && !t.percent;
+            let whole = f.subject.is_some()
+                && (f.object.is_some() || (t.object_preps.is_empty() && count_only));
+            if whole {
                 let e = frame_counts.entry(f.clone()).or_insert((0, si));
                 e.0 += 1;
             }
@@ -491,7 +501,7 @@ pub fn build(
                                     .triggers
                                     .items
                                     .iter()
-                                    .any(|t| t.predicate == f.predicate && t.money)
+                                    .any(|t| t.predicate == f.predicate && t.takes(v))
                             })
                             // The lede's deal: news states it first.
                             .min_by(|a, b| a.1 .1.cmp(&b.1 .1).then(b.1 .0.cmp(&a.1 .0)))
@@ -534,10 +544,11 @@ pub fn build(
                     };
                     // Only a frame whose predicate takes this kind of value:
                     // "shares gained another 6 per cent" is no investment.
-                    let percent = v.kind == Kind::Percent;
-                    let takes = rules.triggers.items.iter().any(|t| {
-                        t.predicate == f.predicate && if percent { t.percent } else { t.money }
-                    });
+                    let takes = rules
+                        .triggers
+                        .items
+                        .iter()
+                        .any(|t| t.predicate == f.predicate && t.takes(v));
                     if !takes {
                         unclaimed.push(Unclaimed {
                             span: v.span,
@@ -560,6 +571,27 @@ pub fn build(
                 subject = f.subject.map(|x| (x, None));
                 object = f.object.map(|x| (x, None));
                 inferred = Some("deal stated before");
+            }
+            // "The app has 450 million active users … and is adding over a
+            // million new registered users each day": a later value of the
+            // same predicate in the sentence has the subject of the first.
+            if subject.is_none() {
+                if let Some(c) = sentence_claims
+                    .iter()
+                    .rfind(|c| c.predicate == predicate && object.is_none())
+                {
+                    subject = Some((c.subject.clone(), None));
+                    object = c.object.clone().map(|o| (o, None));
+                    inferred = Some("earlier clause");
+                }
+            }
+            // "… to acquire WhatsApp. The app has 450 million active users":
+            // a description in the clause stands for the company before it.
+            if subject.is_none() {
+                if let Some(e) = referent(text, &sents, si, v.span) {
+                    subject = Some((canonical(e).to_string(), None));
+                    inferred = Some("description");
+                }
             }
             if subject.is_none() || object.is_none() {
                 if let Some(f) = previous_frame(&sents, &frames_by_sentence, si, Some(&predicate))
@@ -638,6 +670,14 @@ pub fn build(
             // rest. The claim says the derivation, so a reviewer sees it.
             let mut amount = amount;
             let mut marks = scope_cues.marks.clone();
+            // "has grown from nearly 500 million to more than 600 million
+            // users": the value after "from" of a change is the earlier one.
+            if word_before(text, v.span.start).0 == "from"
+                && is_change_to(text, s, v)
+                && !marks.iter().any(|(k, _)| *k == "original")
+            {
+                marks.push(("original", "from … to".to_string()));
+            }
             if let Some((tspan, ti)) = trigger {
                 if rules.triggers.items[ti].complement && v.kind == Kind::Percent {
                     let said = format!(
@@ -667,6 +707,7 @@ pub fn build(
                     None if per_share => format!("{}/share", m.currency),
                     None => m.currency.clone(),
                 },
+                crate::extract::Value::Quantity(q) => q.unit.clone(),
                 _ => "%".to_string(),
             };
             explicit_total.push(scope_cues.explicit_total);
@@ -745,15 +786,7 @@ fn appositive_of<'a>(text: &str, s: &Sent<'a>, v: Span) -> Option<&'a Mention> {
 /// Why no trigger reaches value `v`: none of its kind in the sentence, or
 /// the nearest one too far away.
 fn no_trigger(text: &str, tokens: &Tokens, s: &Sent, v: &Mention, rules: &RuleSet) -> NoClaim {
-    let percent = v.kind == Kind::Percent;
-    let takes = |ti: usize| {
-        let t = &rules.triggers.items[ti];
-        if percent {
-            t.percent
-        } else {
-            t.money
-        }
-    };
+    let takes = |ti: usize| rules.triggers.items[ti].takes(v);
     let nearest = s
         .triggers
         .iter()
@@ -839,6 +872,42 @@ fn eligible(m: &Mention, strict: bool) -> bool {
         Some(_) => true,
         None => false,
     }
+}
+
+/// The company a description before `v` in its clause stands for ("Facebook
+/// … decision to acquire WhatsApp. The app has 450 million active users"):
+/// the nearest name before the description in its paragraph, at most two
+/// sentences back, that is no person, government or cited source — a name
+/// in the gazetteer before an unknown one.
+fn referent<'a>(text: &str, sents: &[Sent<'a>], si: usize, v: Span) -> Option<&'a Mention> {
+    let s = &sents[si];
+    let left = s
+        .values
+        .iter()
+        .filter(|m| m.span.end <= v.start)
+        .map(|m| m.span.end)
+        .max()
+        .unwrap_or(s.span.start);
+    let (r, _) = s
+        .references
+        .iter()
+        .rfind(|(r, _)| r.start >= left && r.end <= v.start)?;
+    let names: Vec<&Mention> = sents[si.saturating_sub(2)..=si]
+        .iter()
+        .filter(|x| x.paragraph == s.paragraph)
+        .flat_map(|x| x.entities.iter().copied())
+        .filter(|e| {
+            e.span.end <= r.start
+                && e.entity()
+                    .is_some_and(|x| x.kind != "person" && x.kind != "gov")
+                && !is_attribution(text, e)
+        })
+        .collect();
+    names
+        .iter()
+        .rfind(|e| e.entity().is_some_and(|x| x.known))
+        .or(names.last())
+        .copied()
 }
 
 /// Prepositions after which a name is not a subject ("investment in
@@ -942,6 +1011,7 @@ fn sentences<'a>(
                 dates: Vec::new(),
                 triggers: shift(rules.triggers.find(body)),
                 cues: shift(rules.cues.find(body)),
+                references: shift(rules.references.find(body)),
             }
         })
         .collect();
@@ -951,7 +1021,7 @@ fn sentences<'a>(
         };
         let s = &mut out[i];
         match m.kind {
-            Kind::Money | Kind::Percent => s.values.push(m),
+            Kind::Money | Kind::Percent | Kind::Quantity => s.values.push(m),
             Kind::Entity => s.entities.push(m),
             Kind::Date => s.dates.push(m),
         }
@@ -965,20 +1035,27 @@ fn sentences<'a>(
             e.entity().is_some_and(|x| x.known)
                 || !triggers.iter().any(|(sp, _)| sp.overlaps(&e.span))
         });
-        let taken: Vec<Span> = s
-            .values
-            .iter()
-            .chain(s.entities.iter())
-            .map(|m| m.span)
-            .collect();
+        let taken: Vec<&Mention> = s.values.iter().chain(s.entities.iter()).copied().collect();
+        // A quantity's own measure word may be its trigger ("450 million
+        // active users"): a trigger inside a quantity it takes stays.
         s.triggers.retain(|(sp, ti)| {
-            !taken.iter().any(|t| t.overlaps(sp)) && {
+            !taken.iter().any(|m| {
+                m.span.overlaps(sp)
+                    && !(m.kind == Kind::Quantity
+                        && m.span.contains(sp)
+                        && rules.triggers.items[*ti].takes(m))
+            }) && {
                 let not_after = &rules.triggers.items[*ti].not_after;
                 not_after.is_empty() || !not_after.contains(&word_before(text, sp.start).0)
             }
         });
-        s.cues
-            .retain(|(sp, _)| !taken.iter().any(|t| t.contains(sp)));
+        // So may a component cue: "183,865,778 shares" are paid in stock.
+        s.cues.retain(|(sp, ci)| {
+            !taken.iter().any(|m| {
+                m.span.contains(sp)
+                    && !(m.kind == Kind::Quantity && rules.cues.items[*ci].component.is_some())
+            })
+        });
     }
     out
 }
@@ -1057,17 +1134,9 @@ fn nearest_trigger(
     v: &Mention,
     rules: &RuleSet,
 ) -> Option<(Span, usize)> {
-    let percent = v.kind == Kind::Percent;
     s.triggers
         .iter()
-        .filter(|(_, ti)| {
-            let t = &rules.triggers.items[*ti];
-            if percent {
-                t.percent
-            } else {
-                t.money
-            }
-        })
+        .filter(|(_, ti)| rules.triggers.items[*ti].takes(v))
         .filter(|&&(sp, ti)| can_take(text, s, rules, sp, ti, v))
         .map(|&(sp, ti)| (distance(tokens, sp, v.span), sp, ti))
         .filter(|(d, _, _)| *d <= TRIGGER_REACH)
@@ -1124,16 +1193,22 @@ fn roles<'a>(
     // trigger on its own, `v == t`) spans the whole sentence: its value is
     // part of it ("invested a total of $4 billion in Anthropic").
     let frame = v == t;
-    let left = s
+    let class = s
         .values
         .iter()
+        .find(|m| m.span == v)
+        .map(|m| m.kind == Kind::Quantity);
+    let neighbours = || {
+        s.values
+            .iter()
+            .filter(move |m| class.is_none_or(|q| (m.kind == Kind::Quantity) == q))
+    };
+    let left = neighbours()
         .filter(|m| m.span.end <= lo && !frame)
         .map(|m| m.span.end)
         .max()
         .unwrap_or(s.span.start);
-    let right = s
-        .values
-        .iter()
+    let right = neighbours()
         .filter(|m| m.span.start >= hi && !frame)
         .map(|m| m.span.start)
         .min()
@@ -1165,7 +1240,12 @@ fn roles<'a>(
                 // After value and trigger, or right after the trigger in the
                 // passive ("was acquired by Microsoft for $68.7 billion").
                 let passive_by = at >= t.end && tokens.words_between(t.end, at) == 0;
-                if at >= hi || passive_by {
+                // "of" names an owner only right after the trigger noun
+                // ("the planned capacity of the Stargate initiative"); after
+                // a value it says what is counted ("5 gigawatts of …
+                // Trainium chips").
+                let partitive = text[at..end].eq_ignore_ascii_case("of");
+                if (at >= hi && !partitive) || passive_by {
                     agent = entity_after(text, tokens, s, end, right.max(s.span.end), 3, false);
                     agent_after = agent.is_some();
                 }
@@ -1363,12 +1443,15 @@ fn cues_for(
     rules: &RuleSet,
 ) -> CueHits {
     let v = s.values[vi].span;
-    let prev_end = if vi > 0 {
-        s.values[vi - 1].span.end
-    } else {
-        s.span.start
-    };
-    let next_start = s.values.get(vi + 1).map_or(s.span.end, |m| m.span.start);
+    // The values around it of its own class: a count between two amounts
+    // ("$4.59 billion in cash and 178 million shares of its stock") does
+    // not cut an amount's cues off, nor an amount a count's.
+    let quantity = s.values[vi].kind == Kind::Quantity;
+    let same_class = |m: &&&Mention| (m.kind == Kind::Quantity) == quantity;
+    let prev = s.values[..vi].iter().rfind(same_class);
+    let next = s.values[vi + 1..].iter().find(same_class);
+    let prev_end = prev.map_or(s.span.start, |m| m.span.end);
+    let next_start = next.map_or(s.span.end, |m| m.span.start);
     let mut anchors = vec![v];
     // Cues on a trigger reach the value too ("another massive investment …,
     // committing $5 billion"), unless another value is between.
@@ -1376,11 +1459,7 @@ fn cues_for(
         anchors.push(t);
     }
     for &(t, ti) in &s.triggers {
-        let compatible = if s.values[vi].kind == Kind::Percent {
-            rules.triggers.items[ti].percent
-        } else {
-            rules.triggers.items[ti].money
-        };
+        let compatible = rules.triggers.items[ti].takes(s.values[vi]);
         if compatible && t.end <= v.start && t.start >= prev_end && !anchors.contains(&t) {
             anchors.push(t);
         }
@@ -1404,34 +1483,38 @@ fn cues_for(
         // already injected + $5 billion", "already" is the $8 billion's.
         // A cue that can only stand before its value ("up from") belongs to
         // the value after it however near the one before is; likewise after.
-        let nearer_prev = vi > 0
+        let nearer_prev = prev.is_some()
             && cue.position != CuePosition::Before
             && cs.start >= prev_end
             && tokens.words_between(prev_end, cs.start) < tokens.words_between(cs.end, v.start);
-        let nearer_next = vi + 1 < s.values.len()
+        let nearer_next = next.is_some()
             && cue.position != CuePosition::After
             && cs.end <= next_start
             && tokens.words_between(cs.end, next_start) < tokens.words_between(v.end, cs.start);
-        let reached = anchors.iter().any(|a| {
-            // A cue phrase that holds the trigger word ("raised its
-            // offer") reaches what the trigger reaches.
-            if *a != v && cs.start <= a.start && cs.end >= a.end {
-                return true;
-            }
-            let before = cs.end <= a.start
-                && cs.start >= prev_end
-                && !nearer_prev
-                && tokens.words_between(cs.end, a.start) <= CUE_BEFORE_REACH;
-            let after = cs.start >= a.end
-                && cs.end <= next_start
-                && !nearer_next
-                && tokens.words_between(a.end, cs.start) <= CUE_AFTER_REACH;
-            match cue.position {
-                CuePosition::Before => before,
-                CuePosition::After => after,
-                CuePosition::Any => before || after,
-            }
-        });
+        // A cue word inside a quantity is its measure word: it reaches
+        // that quantity wherever the cue would stand.
+        let inside = v.contains(&cs);
+        let reached = inside
+            || anchors.iter().any(|a| {
+                // A cue phrase that holds the trigger word ("raised its
+                // offer") reaches what the trigger reaches.
+                if *a != v && cs.start <= a.start && cs.end >= a.end {
+                    return true;
+                }
+                let before = cs.end <= a.start
+                    && cs.start >= prev_end
+                    && !nearer_prev
+                    && tokens.words_between(cs.end, a.start) <= CUE_BEFORE_REACH;
+                let after = cs.start >= a.end
+                    && cs.end <= next_start
+                    && !nearer_next
+                    && tokens.words_between(a.end, cs.start) <= CUE_AFTER_REACH;
+                match cue.position {
+                    CuePosition::Before => before,
+                    CuePosition::After => after,
+                    CuePosition::Any => before || after,
+                }
+            });
         if !reached {
             continue;
         }

@@ -60,7 +60,14 @@ fn sum_chain_makes_parts() {
     assert_eq!(c[0].scope, Scope::Total);
     assert_eq!(c[1].scope, Scope::Tranche);
     assert_eq!(c[2].scope, Scope::Tranche);
-    assert_eq!(c[2].inferred, Some("document"));
+    // The first value's parties come from the document; a later value of
+    // the same predicate in the sentence takes the earlier one's.
+    assert_eq!(c[0].inferred, Some("document"));
+    assert_eq!(c[2].inferred, Some("earlier clause"));
+    assert_eq!(
+        (c[2].subject.as_str(), c[2].object.as_deref()),
+        ("Amazon", Some("Anthropic"))
+    );
 }
 
 #[test]
@@ -323,4 +330,47 @@ fn a_value_sizing_a_named_project_is_that_projects() {
         c.iter().all(|c| c.predicate != "is a project worth"),
         "{c:#?}"
     );
+}
+
+#[test]
+fn a_description_stands_for_the_company_named_before() {
+    let c = claims("In a blog post, Facebook explained its decision to acquire WhatsApp. The app has 450 million active users.");
+    let users = c
+        .iter()
+        .find(|c| c.predicate == "has users")
+        .expect("a user count");
+    assert_eq!(users.subject, "WhatsApp", "{c:#?}");
+    assert_eq!(users.unit, "people");
+    assert_eq!(users.inferred, Some("description"));
+}
+
+#[test]
+fn a_count_is_claimed_by_its_own_measure_word() {
+    // The trigger "users" stands inside the quantity; the second count of
+    // the clause keeps the first's subject, and a rate is its own unit.
+    let c =
+        claims("WhatsApp has 450 million active users and is adding one million users every day.");
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert!(c
+        .iter()
+        .all(|c| c.subject == "WhatsApp" && c.predicate == "has users"));
+    assert_eq!(c[0].unit, "people");
+    assert_eq!(c[1].unit, "people/day");
+}
+
+#[test]
+fn the_first_figure_of_a_change_is_the_earlier_one() {
+    let c = claims("Since then, WhatsApp has grown from nearly 500 million to more than 600 million active users.");
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert!(c[0].marks.iter().any(|(k, _)| *k == "original"), "{c:#?}");
+    assert!(c[1].marks.is_empty(), "{c:#?}");
+}
+
+#[test]
+fn of_after_a_count_says_what_is_counted_not_whose_it_is() {
+    let c =
+        claims("Amazon signed the deal, securing up to 5 gigawatts (GW) of future Trainium chips.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].subject, "Amazon");
+    assert_eq!(c[0].unit, "GW");
 }

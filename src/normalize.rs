@@ -276,6 +276,30 @@ pub fn format_money(value: f64, currency: &str) -> String {
     }
 }
 
+/// Whether a unit is a currency: ISO 4217 codes are three capital letters
+/// (a `[[measure]]` unit may not look like one; the rules reject it).
+pub fn is_currency_code(unit: &str) -> bool {
+    unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A quantity in its unit: "450 million people", "183,865,778 shares",
+/// "7 GW". Scale words only where they lose no digit the text gave.
+pub fn format_quantity(value: f64, unit: &str) -> String {
+    let scaled = [(1e9, "billion"), (1e6, "million")]
+        .into_iter()
+        .find(|(s, _)| value.abs() >= *s)
+        .filter(|(s, _)| {
+            let x = value / s;
+            (x * 1000.0).round() == x * 1000.0
+        });
+    let num = match scaled {
+        Some((s, word)) => format!("{} {word}", trim_float(value / s)),
+        None if value.fract() == 0.0 => group_thousands(value),
+        None => trim_float(value),
+    };
+    format!("{num} {unit}")
+}
+
 /// Up to three decimals, no trailing zeros: 13.8 → "13.8", 4.0 → "4".
 pub fn trim_float(v: f64) -> String {
     let s = format!("{v:.3}");

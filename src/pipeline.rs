@@ -261,7 +261,7 @@ pub struct Mark {
 
 impl Mark {
     pub fn of(m: &Mention) -> Mark {
-        use crate::normalize::{format_amount, format_money, trim_float};
+        use crate::normalize::{format_amount, format_money, format_quantity, trim_float};
         let title = match &m.value {
             extract::Value::Money(x) => format!(
                 "money: {}",
@@ -270,6 +270,10 @@ impl Mark {
             extract::Value::Percent(a) => format!(
                 "percent: {}",
                 format_amount(a, |v| format!("{}%", trim_float(v)))
+            ),
+            extract::Value::Quantity(q) => format!(
+                "quantity: {}",
+                format_amount(&q.amount, |v| format_quantity(v, &q.unit))
             ),
             extract::Value::Date(d) => format!(
                 "date: {}",

@@ -1,5 +1,5 @@
-//! Extract: text + compiled rules → mentions of money, dates, percentages
-//! and entities, each with its exact byte span, a normalised value and the
+//! Extract: text + compiled rules → mentions of money, dates, percentages,
+//! quantities and entities, each with its exact byte span, a normalised value and the
 //! rules that produced it.
 //!
 //! Every pattern runs over the text; a match must sit on word boundaries
@@ -14,6 +14,7 @@ mod entities;
 pub use entities::is_company_suffix;
 mod money;
 mod percent;
+mod quantity;
 
 pub use dates::{parse_iso_date, unix_day, Anchor, DateValue, Granularity, Relative, Unit};
 
@@ -30,6 +31,7 @@ pub enum Kind {
     Money,
     Date,
     Percent,
+    Quantity,
     Entity,
 }
 
@@ -39,6 +41,7 @@ impl Kind {
             Kind::Money => "money",
             Kind::Date => "date",
             Kind::Percent => "percent",
+            Kind::Quantity => "quantity",
             Kind::Entity => "entity",
         }
     }
@@ -52,6 +55,15 @@ pub struct Money {
     pub amount: Amount,
     /// A rate: "share", "year", "unit" ("$54.20 a share").
     pub per: Option<String>,
+}
+
+/// A count or a measure: "450 million users", "7 GW".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// What is counted or measured, as the `[[measure]]` rules name it:
+    /// "people", "shares", "GW".
+    pub unit: String,
+    pub amount: Amount,
 }
 
 /// An entity mention.
@@ -70,6 +82,7 @@ pub enum Value {
     Money(Money),
     Date(DateValue),
     Percent(Amount),
+    Quantity(Quantity),
     Entity(EntityValue),
 }
 
@@ -114,11 +127,12 @@ impl Mention {
             _ => None,
         }
     }
-    /// The amount of a money or percent mention.
+    /// The amount of a money, percent or quantity mention.
     pub fn amount(&self) -> Option<&Amount> {
         match &self.value {
             Value::Money(m) => Some(&m.amount),
             Value::Percent(a) => Some(a),
+            Value::Quantity(q) => Some(&q.amount),
             _ => None,
         }
     }
@@ -156,10 +170,21 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet) -> Vec<Mention> {
             let vetoed = caps.name("veto").is_some()
                 || vetoed_by_word_before(pat, text, whole.start())
                 || (bounded && in_url(text, whole.start()));
+            if bounded && vetoed {
+                // Vetoed as a whole: its tail ("500 million to 600 million
+                // users" of "grew from nearly 500 million to …") is no
+                // match of this pattern either.
+                pos = whole.end().max(whole.start() + 1);
+                while pos < text.len() && !text.is_char_boundary(pos) {
+                    pos += 1;
+                }
+                continue;
+            }
             let mention = if bounded && !vetoed && !span.is_empty() {
                 match pat.kind {
                     PatternKind::Money => money::interpret(&caps, &rules.lexicon, pat.id),
                     PatternKind::Percent => percent::interpret(&caps, &rules.lexicon, pat.id),
+                    PatternKind::Quantity => quantity::interpret(&caps, &rules.lexicon, pat.id),
                     PatternKind::Date => dates::interpret(&caps, &rules.lexicon, pat),
                     PatternKind::Entity => None,
                 }

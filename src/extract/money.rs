@@ -104,7 +104,12 @@ pub(super) fn qualify(
     }
 }
 
-fn scale(caps: &Captures, lex: &Lexicon, n: &str, used: &mut Vec<RuleId>) -> Option<f64> {
+pub(super) fn scale(
+    caps: &Captures,
+    lex: &Lexicon,
+    n: &str,
+    used: &mut Vec<RuleId>,
+) -> Option<f64> {
     let m = caps.name(&format!("scale{n}"))?;
     let (id, mult) = *lex.scale.get(&lex_key(m.as_str()))?;
     used.push(id);

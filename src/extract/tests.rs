@@ -74,3 +74,57 @@ fn a_no_break_space_before_a_match_is_no_panic() {
         .iter()
         .any(|m| &text[m.span.range()] == "$4 billion"));
 }
+
+#[test]
+fn counts_need_their_measure_word_and_keep_modifiers() {
+    let got = mentions("The app has 450 million active users and 177.8 million Class A shares.");
+    let counts: Vec<&str> = got
+        .iter()
+        .filter(|(k, _)| *k == Kind::Quantity)
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(
+        counts,
+        ["450 million active users", "177.8 million Class A shares"]
+    );
+    // No measure word, a small word in between, or a year: no count.
+    for text in [
+        "committing $5 billion to 2,000 startups",
+        "5 million of the shares",
+        "In 2024 users complained",
+    ] {
+        let got = mentions(text);
+        assert!(
+            !got.iter().any(|(k, _)| *k == Kind::Quantity),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn the_first_number_of_a_change_takes_the_unit_after_the_second() {
+    let rules = RuleSet::builtin().unwrap();
+    let text = "WhatsApp has grown from nearly 500 million to more than 600 million active users.";
+    let qs: Vec<(String, String, f64)> = extract(text, &tokenize(text), &rules)
+        .into_iter()
+        .filter_map(|m| match &m.value {
+            Value::Quantity(q) => Some((
+                text[m.span.range()].to_string(),
+                q.unit.clone(),
+                q.amount.central(),
+            )),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        qs,
+        [
+            ("nearly 500 million".to_string(), "people".to_string(), 5e8),
+            (
+                "more than 600 million active users".to_string(),
+                "people".to_string(),
+                6e8
+            ),
+        ]
+    );
+}

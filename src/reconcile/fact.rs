@@ -235,7 +235,7 @@ impl Fact {
     }
 }
 
-/// Format a number in a unit ("USD", "USD/share", "%").
+/// Format a number in a unit ("USD", "USD/share", "%", "GW").
 pub fn fmt_unit(v: f64, unit: &str) -> String {
     if unit == "%" {
         return format!("{}%", crate::normalize::trim_float(v));
@@ -243,6 +243,9 @@ pub fn fmt_unit(v: f64, unit: &str) -> String {
     let (cur, per) = unit
         .split_once('/')
         .map_or((unit, None), |(c, p)| (c, Some(p)));
+    if !crate::normalize::is_currency_code(cur) {
+        return crate::normalize::format_quantity(v, unit);
+    }
     let s = format_money(v, cur);
     match per {
         Some(p) => format!("{s}/{p}"),

@@ -917,22 +917,27 @@ pub fn verdict(fact: &Fact, whys: &[Why], copies: &Copies, trust: &dyn Fn(&str) 
     // Each group's standing, computed once: firm, not an earlier total,
     // support, latest date.
     let latest: Vec<Option<&super::ClaimOut>> = groups.iter().map(|g| latest_of(g)).collect();
-    let standing: Vec<(bool, bool)> = groups
-        .iter()
-        .map(|g| {
-            (
-                !has(g, &[WhyKind::Projected, WhyKind::Ceiling]),
-                !has(
-                    g,
-                    &[
-                        WhyKind::EarlierTotal,
-                        WhyKind::Revised,
-                        WhyKind::Announced,
-                        WhyKind::PartAsWhole,
-                    ],
-                ),
-            )
+    const NOT_FIRM: &[WhyKind] = &[WhyKind::Projected, WhyKind::Ceiling];
+    const NOT_CURRENT: &[WhyKind] = &[
+        WhyKind::EarlierTotal,
+        WhyKind::Revised,
+        WhyKind::Announced,
+        WhyKind::PartAsWhole,
+    ];
+    // A group some value of which is both firm and current comes first: a
+    // ceiling ("up to 4.5 GW") and an earlier figure ("its original 5 GW")
+    // that agree within rounding do not make a figure to print together.
+    let clean = |g: &[usize]| {
+        g.iter().any(|&i| {
+            !whys.iter().any(|w| {
+                w.value == fact.values[i].central
+                    && (NOT_FIRM.contains(&w.kind) || NOT_CURRENT.contains(&w.kind))
+            })
         })
+    };
+    let standing: Vec<(bool, bool, bool)> = groups
+        .iter()
+        .map(|g| (clean(g), !has(g, NOT_FIRM), !has(g, NOT_CURRENT)))
         .collect();
     let support: Vec<f64> = group_docs
         .iter()

@@ -81,6 +81,7 @@ const INFERRED: &[&str] = &[
     "previous sentence",
     "document",
     "deal stated before",
+    "description",
     "same amount elsewhere in the document",
 ];
 

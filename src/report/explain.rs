@@ -8,7 +8,7 @@
 
 use crate::claims::{Claim, NoClaim, Unclaimed, TRIGGER_REACH};
 use crate::extract::{DateValue, Kind, Mention, Value};
-use crate::normalize::{format_amount, format_money, trim_float};
+use crate::normalize::{format_amount, format_money, format_quantity, trim_float};
 use crate::pipeline::Analysis;
 use crate::rules::RuleSet;
 use crate::span::Span;
@@ -31,7 +31,7 @@ pub fn render(text: &str, a: &Analysis, rules: &RuleSet, all: bool) -> String {
         let mentions: Vec<&Mention> = a.mentions.iter().filter(|m| inside(m.span)).collect();
         let has_value = mentions
             .iter()
-            .any(|m| matches!(m.kind, Kind::Money | Kind::Percent));
+            .any(|m| matches!(m.kind, Kind::Money | Kind::Percent | Kind::Quantity));
         if mentions.is_empty() || !(has_value || all) {
             continue;
         }
@@ -70,9 +70,9 @@ pub fn render(text: &str, a: &Analysis, rules: &RuleSet, all: bool) -> String {
             out,
             "{}",
             if all {
-                "\nno amount, percentage, date or name found"
+                "\nno amount, percentage, count, date or name found"
             } else {
-                "\nno amount or percentage found; `crosscheck explain --all` also shows sentences with only dates or names"
+                "\nno amount, percentage or count found; `crosscheck explain --all` also shows sentences with only dates or names"
             }
         );
     }
@@ -93,6 +93,7 @@ fn mention_line(out: &mut String, text: &str, m: &Mention, rules: &RuleSet) {
             v
         }
         Value::Percent(p) => format_amount(p, |x| format!("{}%", trim_float(x))),
+        Value::Quantity(q) => format_amount(&q.amount, |x| format_quantity(x, &q.unit)),
         Value::Date(d) => describe_date(d),
         Value::Entity(e) => {
             let mut v = format!("{} ({})", e.canonical, e.kind);
@@ -246,6 +247,9 @@ fn inferred_how(c: &Claim) -> String {
             "from the deal the article states before it, which this part continues".into()
         }
         Some("document") => "from the claim this document makes most often".into(),
+        Some("description") => {
+            "the company a description in the clause (“the app”, “the company”) stands for: the name nearest before it".into()
+        }
         Some(other) => format!("from {other}"),
         None => "from an earlier claim in this sentence".into(),
     }

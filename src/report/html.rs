@@ -40,7 +40,7 @@ pub fn esc(s: &str) -> String {
 
 const STYLE: &str = r#"
 :root{--fg:#1b1f24;--muted:#59636e;--line:#d0d7de;--bg:#fff;--soft:#f6f8fa;
---money:#fff3b0;--date:#d8ecff;--percent:#e3f7d9;--entity:#f1e2ff;--conflict:#b42318;--ok:#1a7f37;--single:#59636e}
+--money:#fff3b0;--date:#d8ecff;--percent:#e3f7d9;--quantity:#ffe1cc;--entity:#f1e2ff;--conflict:#b42318;--ok:#1a7f37;--single:#59636e}
 *{box-sizing:border-box}
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg);margin:0}
 header,main{max-width:1180px;margin:0 auto;padding:0 16px}
@@ -72,7 +72,7 @@ details>summary{cursor:pointer;color:var(--muted)}
 .claim .meta{color:var(--muted);font-size:.85em}
 mark{border-radius:3px;padding:0 2px;color:inherit}
 mark.money{background:var(--money)}mark.date{background:var(--date)}
-mark.percent{background:var(--percent)}mark.entity{background:var(--entity)}
+mark.percent{background:var(--percent)}mark.quantity{background:var(--quantity)}mark.entity{background:var(--entity)}
 mark.this{outline:2px solid #bf8700}
 .legend mark{margin-right:6px}
 .verdict{border-left:3px solid var(--line);padding:4px 10px;margin:8px 0}
@@ -444,6 +444,7 @@ fn highlight(
             Kind::Money => "money",
             Kind::Date => "date",
             Kind::Percent => "percent",
+            Kind::Quantity => "quantity",
             Kind::Entity => "entity",
         };
         let this_class = if this == Some((m.start, m.end)) {
@@ -513,7 +514,7 @@ fn review_html(out: &mut String, r: &Review, f: &Fact) {
 
 fn documents_html(out: &mut String, docs: &[(usize, &str, Option<&DocSummary>)], run: &RunResult) {
     out.push_str("<section id=\"documents\"><h2>Documents</h2>\n");
-    out.push_str("<p class=\"legend\">Highlighted: <mark class=\"money\">money</mark><mark class=\"date\">date</mark><mark class=\"percent\">percent</mark><mark class=\"entity\">entity</mark> (hover a mark for its value)</p>\n");
+    out.push_str("<p class=\"legend\">Highlighted: <mark class=\"money\">money</mark><mark class=\"date\">date</mark><mark class=\"percent\">percent</mark><mark class=\"quantity\">quantity</mark><mark class=\"entity\">entity</mark> (hover a mark for its value)</p>\n");
     let mut listed = 0usize;
     for (i, name, doc) in docs {
         match doc {

@@ -62,6 +62,11 @@ enum Fields<'a> {
         #[serde(flatten)]
         amount: &'a Amount,
     },
+    Quantity {
+        unit: &'a str,
+        #[serde(flatten)]
+        amount: &'a Amount,
+    },
     Entity {
         #[serde(rename = "type")]
         kind: &'a str,
@@ -104,6 +109,10 @@ pub fn mention_line(doc: &str, text: &str, m: &Mention, rules: &RuleSet) -> Stri
                 && (d.relative.is_some() || d.partial.is_some()),
         },
         Value::Percent(amount) => Fields::Percent { amount },
+        Value::Quantity(q) => Fields::Quantity {
+            unit: &q.unit,
+            amount: &q.amount,
+        },
         Value::Entity(e) => Fields::Entity {
             kind: &e.kind,
             canonical: &e.canonical,

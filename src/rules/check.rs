@@ -138,10 +138,13 @@ fn kinds_of(rules: &RuleSet, id: RuleId, table: &str) -> &'static [Kind] {
             Some(super::PatternKind::Money) => &[Kind::Money],
             Some(super::PatternKind::Date) => &[Kind::Date],
             Some(super::PatternKind::Percent) => &[Kind::Percent],
+            Some(super::PatternKind::Quantity) => &[Kind::Quantity],
             _ => &[Kind::Entity],
         },
-        "currency" | "scale" | "qualifier" | "per" => &[Kind::Money],
-        "number_word" => &[Kind::Money, Kind::Percent],
+        "currency" => &[Kind::Money],
+        "per" => &[Kind::Money, Kind::Quantity],
+        "measure" => &[Kind::Quantity],
+        "number_word" | "qualifier" | "scale" => &[Kind::Money, Kind::Percent, Kind::Quantity],
         "month" => &[Kind::Date],
         "entity" => &[Kind::Entity],
         _ => &[],
@@ -157,7 +160,7 @@ fn check_one(rules: &RuleSet, id: RuleId, table: &str, ex: &Example) -> Result<(
             None => None,
         };
     let a = analyze(&ex.text, rules, doc_date);
-    if table == "trigger" || table == "cue" {
+    if table == "trigger" || table == "cue" || table == "reference" {
         return check_claim(id, table, ex, &a.claims);
     }
     let kinds = kinds_of(rules, id, table);
@@ -256,6 +259,20 @@ fn compare_value(m: &Mention, ex: &Example) -> Result<(), Miss> {
                 }
             }
             check_flags(&money.amount, ex)
+        }
+        Value::Quantity(q) => {
+            if let Some(u) = &ex.unit {
+                if *u != q.unit {
+                    return Err(Miss::at(
+                        "unit",
+                        format!("unit: expected {u}, got {}", q.unit),
+                    ));
+                }
+            }
+            check_num("value", &ex.value, q.amount.value)?;
+            check_num("min", &ex.min, q.amount.min)?;
+            check_num("max", &ex.max, q.amount.max)?;
+            check_flags(&q.amount, ex)
         }
         Value::Percent(a) => {
             check_num("value", &ex.value, a.value)?;
@@ -389,6 +406,11 @@ fn check_claim(
                     "object",
                     format!("object: expected {o}, got {:?}", c.object),
                 ));
+            }
+        }
+        if let Some(u) = &ex.unit {
+            if c.unit != *u {
+                errs.push(("unit", format!("unit: expected {u}, got {}", c.unit)));
             }
         }
         if let Some(p) = &ex.predicate {

@@ -25,6 +25,7 @@ pub enum PatternKind {
     Money,
     Date,
     Percent,
+    Quantity,
     Entity,
 }
 
@@ -34,6 +35,7 @@ impl PatternKind {
             "money" => Some(PatternKind::Money),
             "date" => Some(PatternKind::Date),
             "percent" => Some(PatternKind::Percent),
+            "quantity" => Some(PatternKind::Quantity),
             "entity" => Some(PatternKind::Entity),
             _ => None,
         }
@@ -63,6 +65,10 @@ impl PatternKind {
             ],
             PatternKind::Percent => &[
                 "num", "num2", "numword", "numword2", "qual", "qual2", "neg", "span", "veto",
+            ],
+            PatternKind::Quantity => &[
+                "num", "num2", "numword", "numword2", "qual", "qual2", "scale", "scale2",
+                "measure", "per", "span", "veto",
             ],
             PatternKind::Date => &[
                 "year",
@@ -116,6 +122,8 @@ pub struct Lexicon {
     pub qualifier: HashMap<String, (RuleId, Effect)>,
     pub number_word: HashMap<String, (RuleId, f64)>,
     pub per: HashMap<String, (RuleId, String)>,
+    /// What a quantity counts: word → (rule, unit).
+    pub measure: HashMap<String, (RuleId, String)>,
     pub month: HashMap<String, (RuleId, u32)>,
 }
 
@@ -214,6 +222,9 @@ pub struct TriggerInfo {
     pub predicate: String,
     pub money: bool,
     pub percent: bool,
+    pub quantity: bool,
+    /// The quantity units it takes; empty: any.
+    pub units: Vec<String>,
     pub object_preps: Vec<String>,
     pub agent_preps: Vec<String>,
     /// Lower-cased words that cancel the trigger right before it.
@@ -226,6 +237,23 @@ pub struct TriggerInfo {
     pub named_between: bool,
     /// The value is a price per share (see the rule format).
     pub per_share: bool,
+}
+
+impl TriggerInfo {
+    /// Whether this trigger takes value `v`: its kind, and for a quantity
+    /// its unit (a rate "people/day" counts as its base unit "people").
+    pub fn takes(&self, v: &crate::extract::Mention) -> bool {
+        use crate::extract::Value;
+        match &v.value {
+            Value::Money(_) => self.money,
+            Value::Percent(_) => self.percent,
+            Value::Quantity(q) => {
+                let base = q.unit.split('/').next().unwrap_or(&q.unit);
+                self.quantity && (self.units.is_empty() || self.units.iter().any(|u| u == base))
+            }
+            Value::Date(_) | Value::Entity(_) => false,
+        }
+    }
 }
 
 /// What a cue word does.
@@ -462,11 +490,13 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
     let qualifier = merger.table("qualifier", |f| &f.qualifier);
     let number_word = merger.table("number_word", |f| &f.number_word);
     let per = merger.table("per", |f| &f.per);
+    let measure = merger.table("measure", |f| &f.measure);
     let month = merger.table("month", |f| &f.month);
     let pattern = merger.table("pattern", |f| &f.pattern);
     let entity = merger.table("entity", |f| &f.entity);
     let trigger = merger.table("trigger", |f| &f.trigger);
     let cue = merger.table("cue", |f| &f.cue);
+    let reference = merger.table("reference", |f| &f.reference);
     merger.finish();
     ctx.problems.append(&mut merger.problems);
 
@@ -479,6 +509,8 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
     let mut trigger_phrases: Vec<(String, usize)> = Vec::new();
     let mut cues: Vec<CueInfo> = Vec::new();
     let mut cue_phrases: Vec<(String, usize)> = Vec::new();
+    let mut references: Vec<RuleId> = Vec::new();
+    let mut reference_phrases: Vec<(String, usize)> = Vec::new();
     let mut raw_patterns: Vec<(&RuleSource, &Spanned<format::Pattern>, RuleId)> = Vec::new();
 
     {
@@ -551,6 +583,26 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 alts.entry("per").or_default().push(w.clone());
             }
         }
+        for item in &measure {
+            ctx.enter(item.src, item.lines);
+            let m = item.rule.get_ref();
+            let id = ctx.add("measure", &m.name, &m.examples, item.overrides.clone());
+            if crate::normalize::is_currency_code(&m.unit) || m.unit == "%" {
+                ctx.problem(
+                    m.name.span().start,
+                    Some(m.name.get_ref()),
+                    format!("unit '{}' looks like a currency or a percentage", m.unit),
+                    Some(
+                        "name the unit in words or with lower-case letters (\"people\", \"GWh\")"
+                            .into(),
+                    ),
+                );
+            }
+            for w in &m.words {
+                lex.measure.insert(lex_key(w), (id, m.unit.clone()));
+                alts.entry("measure").or_default().push(w.clone());
+            }
+        }
         for item in &month {
             ctx.enter(item.src, item.lines);
             let m = item.rule.get_ref();
@@ -612,14 +664,25 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
             let t = item.rule.get_ref();
             let id = ctx.add("trigger", &t.name, &t.examples, item.overrides.clone());
             for v in &t.values {
-                if v != "money" && v != "percent" {
+                if !["money", "percent", "quantity"].contains(&v.as_str()) {
                     ctx.problem(
                         t.name.span().start,
                         Some(t.name.get_ref()),
                         format!("unknown value kind '{v}'"),
-                        Some("values = [\"money\"] or [\"percent\"] or both".into()),
+                        Some(
+                            "values = [\"money\"], [\"percent\"], [\"quantity\"] or several".into(),
+                        ),
                     );
                 }
+            }
+            if !t.units.is_empty() && !t.values.iter().any(|v| v == "quantity") {
+                ctx.problem(
+                    t.name.span().start,
+                    Some(t.name.get_ref()),
+                    "units = […] is for quantities only",
+                    Some("values = [\"quantity\"]".into()),
+                );
+                continue;
             }
             if t.complement && t.values.iter().any(|v| v != "percent") {
                 ctx.problem(
@@ -636,6 +699,8 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 predicate: t.predicate.clone(),
                 money: t.values.iter().any(|v| v == "money"),
                 percent: t.values.iter().any(|v| v == "percent"),
+                quantity: t.values.iter().any(|v| v == "quantity"),
+                units: t.units.clone(),
                 object_preps: t.object_preps.iter().map(|p| p.to_lowercase()).collect(),
                 agent_preps: t.agent_preps.iter().map(|p| p.to_lowercase()).collect(),
                 not_after: t.not_after.iter().map(|p| p.to_lowercase()).collect(),
@@ -646,6 +711,16 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
             });
             for w in &t.words {
                 trigger_phrases.push((w.clone(), idx));
+            }
+        }
+        for item in &reference {
+            ctx.enter(item.src, item.lines);
+            let r = item.rule.get_ref();
+            let id = ctx.add("reference", &r.name, &r.examples, item.overrides.clone());
+            let idx = references.len();
+            references.push(id);
+            for w in &r.words {
+                reference_phrases.push((w.clone(), idx));
             }
         }
         for item in &cue {
@@ -757,7 +832,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 p.kind.span().start,
                 Some(name),
                 format!("unknown pattern kind '{}'", p.kind.get_ref()),
-                Some("kind = \"money\", \"date\", \"percent\" or \"entity\"".into()),
+                Some("kind = \"money\", \"date\", \"percent\", \"quantity\" or \"entity\"".into()),
             ));
             continue;
         };
@@ -823,6 +898,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
         },
         triggers: PhraseSet::new(triggers, trigger_phrases, MatchKind::LeftmostLongest),
         cues: PhraseSet::new(cues, cue_phrases, MatchKind::Standard),
+        references: PhraseSet::new(references, reference_phrases, MatchKind::LeftmostLongest),
         disabled: merger.disabled,
         origin: layers
             .iter()
@@ -911,6 +987,10 @@ fn build_macros(alts: &HashMap<&'static str, Vec<String>>) -> HashMap<&'static s
     );
     m.insert("scale", format!(r"(?P<scale{{n}}>(?i:{}))\b", alt("scale")));
     m.insert("per", format!(r"(?P<per{{n}}>(?i:{}))\b", alt("per")));
+    m.insert(
+        "measure",
+        format!(r"(?P<measure{{n}}>(?i:{}))\b", alt("measure")),
+    );
     m.insert("month", format!(r"(?P<month{{n}}>{})", alt("month")));
     m.insert(
         "weekday",

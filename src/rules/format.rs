@@ -24,6 +24,8 @@ pub struct RuleFile {
     #[serde(default)]
     pub per: Vec<Spanned<Per>>,
     #[serde(default)]
+    pub measure: Vec<Spanned<Measure>>,
+    #[serde(default)]
     pub month: Vec<Spanned<Month>>,
     #[serde(default)]
     pub pattern: Vec<Spanned<Pattern>>,
@@ -33,6 +35,8 @@ pub struct RuleFile {
     pub trigger: Vec<Spanned<Trigger>>,
     #[serde(default)]
     pub cue: Vec<Spanned<Cue>>,
+    #[serde(default)]
+    pub reference: Vec<Spanned<Reference>>,
     #[serde(default)]
     pub disable: Vec<Spanned<Disable>>,
 }
@@ -113,6 +117,18 @@ pub struct Per {
     pub examples: Vec<Spanned<Example>>,
 }
 
+/// What a count or quantity measures, written after its number: "users",
+/// "shares", "gigawatts" ("450 million active users", "7 GW").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub name: Spanned<String>,
+    pub words: Vec<String>,
+    /// The normalised unit: "people", "shares", "GW".
+    pub unit: String,
+    pub examples: Vec<Spanned<Example>>,
+}
+
 /// A month name and its abbreviations.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -179,9 +195,12 @@ pub struct Trigger {
     pub predicate: String,
     /// Trigger words and phrases, matched as whole words, ignoring case.
     pub words: Vec<String>,
-    /// Which values this trigger takes: "money", "percent".
+    /// Which values this trigger takes: "money", "percent", "quantity".
     #[serde(default = "default_values")]
     pub values: Vec<String>,
+    /// The units of the quantities it takes ("people", "GW"); empty: any.
+    #[serde(default)]
+    pub units: Vec<String>,
     /// Prepositions that introduce the object: "in", "into", "to".
     #[serde(default)]
     pub object_preps: Vec<String>,
@@ -252,6 +271,16 @@ pub enum Scalar {
     Str(String),
 }
 
+/// A description that stands for a company named before it ("the app",
+/// "the start-up"): a value whose clause names no one is that company's.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub name: Spanned<String>,
+    pub words: Vec<String>,
+    pub examples: Vec<Spanned<Example>>,
+}
+
 /// One example a rule must satisfy. `text` is run through the extractor (and
 /// the claim builder, for claim rules); the other fields say what must come out.
 #[derive(Debug, Clone, Deserialize)]
@@ -279,6 +308,9 @@ pub struct Example {
     pub bound: Option<String>,
     #[serde(default)]
     pub per: Option<String>,
+    /// A quantity's or a claim's unit ("people", "GW", "USD").
+    #[serde(default)]
+    pub unit: Option<String>,
     #[serde(default)]
     pub granularity: Option<String>,
     #[serde(default)]

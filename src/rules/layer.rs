@@ -41,11 +41,13 @@ pub const TABLES: &[&str] = &[
     "qualifier",
     "number_word",
     "per",
+    "measure",
     "month",
     "pattern",
     "entity",
     "trigger",
     "cue",
+    "reference",
 ];
 
 /// Every table entry has a name.
@@ -68,11 +70,13 @@ named!(
     format::Qualifier,
     format::NumberWord,
     format::Per,
+    format::Measure,
     format::Month,
     format::Pattern,
     format::Entity,
     format::Trigger,
-    format::Cue
+    format::Cue,
+    format::Reference
 );
 
 /// A parsed rule file and the layer it belongs to.

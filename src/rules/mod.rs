@@ -82,6 +82,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("money.toml", include_str!("../../rules/money.toml")),
     ("dates.toml", include_str!("../../rules/dates.toml")),
     ("percent.toml", include_str!("../../rules/percent.toml")),
+    ("quantity.toml", include_str!("../../rules/quantity.toml")),
     ("entities.toml", include_str!("../../rules/entities.toml")),
     ("claims.toml", include_str!("../../rules/claims.toml")),
 ];
@@ -97,6 +98,8 @@ pub struct RuleSet {
     pub gazetteer: Gazetteer,
     pub triggers: PhraseSet<TriggerInfo>,
     pub cues: PhraseSet<CueInfo>,
+    /// Descriptions that stand for a company named before ("the app").
+    pub references: PhraseSet<RuleId>,
     /// Rules of a lower layer turned off by `[[disable]]`.
     pub disabled: Vec<DisabledRule>,
     /// The layers, for the report: "built-in", "built-in + my-rules".

@@ -314,7 +314,8 @@ fn predicted_class(case: &Case, p: &Mention) -> Class {
                 Class::DateRelative
             }
         }
-        Value::Entity(_) => Class::Money,
+        // Only the scope's kind is scored (see `score`): never reached.
+        Value::Entity(_) | Value::Quantity(_) => Class::Money,
     }
 }
 
@@ -487,6 +488,7 @@ fn describe_pred(case: &Case, p: &Mention) -> String {
             Some((s, e)) => format!("{} [{s}, {e})", d.value.as_deref().unwrap_or("range")),
             None => format!("unresolved {:?}", d.partial),
         },
+        Value::Quantity(q) => format!("{:?} {}", q.amount.value, q.unit),
         Value::Entity(e) => e.canonical.clone(),
     };
     format!("{text:?} {}..{} = {value}", p.span.start, p.span.end)

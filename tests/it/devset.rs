@@ -330,3 +330,43 @@ fn devset_runs_find_the_deals_facts() {
         "{size:#}"
     );
 }
+
+/// Counts and measures are facts too: WhatsApp's users as four sources give
+/// them (two of them through "the app" and "the start-up"), and
+/// Stargate's capacity in gigawatts, with the reasons the gold notes give
+/// for the figures that differ.
+#[test]
+fn devset_counts_and_capacities_are_reconciled() {
+    let Some(dir) = shared("devset") else { return };
+    let fb = run_topic(&dir, "facebook-whatsapp");
+    let users = fact(&fb, "WhatsApp", "has users", None);
+    assert_eq!(users["unit"], "people", "{users:#}");
+    assert_eq!(users["status"], "conflict", "{users:#}");
+    // 450 million (gigaom, pr2live), more than / nearly 500 million (AP,
+    // MediaPost), more than 600 million (MediaPost).
+    assert_eq!(sources(users, 450e6), 2, "{users:#}");
+    assert_eq!(sources(users, 500e6), 2, "{users:#}");
+    assert_eq!(sources(users, 600e6), 1, "{users:#}");
+    // "grown from nearly 500 million to more than 600 million": the first
+    // figure of a change is the earlier one.
+    let verdict = users["verdict"].as_str().unwrap();
+    assert!(
+        verdict.contains("the earlier figure, called \"from … to\""),
+        "{users:#}"
+    );
+
+    let sg = run_topic(&dir, "stargate");
+    let capacity = fact(&sg, "Stargate", "has capacity", None);
+    assert_eq!(capacity["unit"], "GW", "{capacity:#}");
+    assert_eq!(sources(capacity, 10.0), 2, "{capacity:#}");
+    let verdict = capacity["verdict"].as_str().unwrap();
+    // The 10 GW goal is printed; the original 5 GW target is an earlier
+    // figure, "up to 4.5 gigawatts" a ceiling — not one figure together,
+    // though they agree within rounding.
+    assert!(verdict.starts_with("10 GW"), "{capacity:#}");
+    assert!(verdict.contains("called \"original\""), "{capacity:#}");
+    assert!(
+        verdict.contains("a ceiling (\"up to 4.5 gigawatts\")"),
+        "{capacity:#}"
+    );
+}

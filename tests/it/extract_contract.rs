@@ -21,7 +21,8 @@ fn spans_are_exact_bytes_of_the_file() {
             m["end"].as_u64().unwrap() as usize,
         );
         assert_eq!(&bytes[s..e], m["text"].as_str().unwrap().as_bytes(), "{m}");
-        assert!(["money", "date", "percent", "entity"].contains(&m["kind"].as_str().unwrap()));
+        assert!(["money", "date", "percent", "quantity", "entity"]
+            .contains(&m["kind"].as_str().unwrap()));
     }
 }
 
@@ -91,6 +92,15 @@ fn every_expected_amount_comes_out_with_its_value() {
     });
     has(&ms, "002", "money", "roughly $33 billion", |m| {
         m["approx"] == true
+    });
+}
+
+/// Counts and measures carry their unit: "securing up to 5 gigawatts (GW)".
+#[test]
+fn quantities_carry_their_unit() {
+    let ms = corpus_mentions();
+    has(&ms, "002", "quantity", "up to 5 gigawatts", |m| {
+        m["unit"] == "GW" && m["value"] == 5 && m["bound"] == "upper"
     });
 }
 
