@@ -236,12 +236,17 @@ fn check_num(field: &'static str, want: &Option<Scalar>, got: Option<f64>) -> Re
     Ok(())
 }
 
+/// An amount's value, ends and flags against the example.
+fn check_amount(a: &crate::normalize::Amount, ex: &Example) -> Result<(), Miss> {
+    check_num("value", &ex.value, a.value)?;
+    check_num("min", &ex.min, a.min)?;
+    check_num("max", &ex.max, a.max)?;
+    check_flags(a, ex)
+}
+
 fn compare_value(m: &Mention, ex: &Example) -> Result<(), Miss> {
     match &m.value {
         Value::Money(money) => {
-            check_num("value", &ex.value, money.amount.value)?;
-            check_num("min", &ex.min, money.amount.min)?;
-            check_num("max", &ex.max, money.amount.max)?;
             if let Some(c) = &ex.currency {
                 if *c != money.currency {
                     return Err(Miss::at(
@@ -258,7 +263,7 @@ fn compare_value(m: &Mention, ex: &Example) -> Result<(), Miss> {
                     ));
                 }
             }
-            check_flags(&money.amount, ex)
+            check_amount(&money.amount, ex)
         }
         Value::Quantity(q) => {
             if let Some(u) = &ex.unit {
@@ -269,17 +274,9 @@ fn compare_value(m: &Mention, ex: &Example) -> Result<(), Miss> {
                     ));
                 }
             }
-            check_num("value", &ex.value, q.amount.value)?;
-            check_num("min", &ex.min, q.amount.min)?;
-            check_num("max", &ex.max, q.amount.max)?;
-            check_flags(&q.amount, ex)
+            check_amount(&q.amount, ex)
         }
-        Value::Percent(a) => {
-            check_num("value", &ex.value, a.value)?;
-            check_num("min", &ex.min, a.min)?;
-            check_num("max", &ex.max, a.max)?;
-            check_flags(a, ex)
-        }
+        Value::Percent(a) => check_amount(a, ex),
         Value::Date(d) => {
             for (field, want, got) in [
                 ("value", &ex.value, &d.value),
