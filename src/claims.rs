@@ -334,7 +334,12 @@ pub fn build(
         let mut sentence_claims: Vec<Claim> = Vec::new();
         let mut explicit_total: Vec<bool> = Vec::new();
         let mut parts: Vec<bool> = Vec::new();
-        for (vi, v) in s.values.iter().enumerate() {
+        // Amounts before counts: a count may be paid as part of a price the
+        // sentence states ("$4bn in cash and 183,865,778 shares").
+        let mut order: Vec<usize> = (0..s.values.len()).collect();
+        order.sort_by_key(|&i| s.values[i].kind == Kind::Quantity);
+        for vi in order {
+            let v = &s.values[vi];
             let amount = v.amount().expect("values have amounts").clone();
             let trigger = nearest_trigger(text, tokens, s, v, rules);
             // "commit $19 billion to Stargate, the $100 billion US AI
@@ -363,6 +368,25 @@ pub fn build(
             // So does a tranche ("The companies pledged $100 billion
             // “immediately”"), when nothing nearer is.
             let silent_tranche = scope_cues.scope == Some(Scope::Tranche) && none_named_before;
+            let mut paid_with = (v.kind == Kind::Quantity && trigger.is_none())
+                .then(|| {
+                    sentence_claims.iter().find(|c| {
+                        c.marks.iter().any(|(k, _)| *k == "component")
+                            && rules
+                                .triggers
+                                .items
+                                .iter()
+                                .any(|t| t.predicate == c.predicate && t.takes(v))
+                    })
+                })
+                .flatten()
+                .map(|c| Frame {
+                    subject: Some(c.subject.clone()),
+                    predicate: c.predicate.clone(),
+                    object: c.object.clone(),
+                });
+            // Such a count is a figure of its own unit, never a part of a sum.
+            let mut paid_count = false;
             let mut strong_roles = false;
             // The deal stated before that a silent part continues.
             let mut continued: Option<Frame> = None;
@@ -466,6 +490,18 @@ pub fn build(
                             Some(tspan),
                         ),
                     }
+                }
+                // "$4bn in cash and 183,865,778 shares of Facebook stock": a
+                // count with no trigger of its own beside a component of a
+                // price is paid as part of that price, when its predicate
+                // takes such a count.
+                None if paid_with.is_some() => {
+                    clause_frame = paid_with.take();
+                    paid_count = true;
+                    let predicate = clause_frame
+                        .as_ref()
+                        .map_or_else(String::new, |f| f.predicate.clone());
+                    (None, None, predicate, None, None)
                 }
                 None => {
                     // A continuation: scope cue, no trigger, a frame just before.
@@ -710,8 +746,11 @@ pub fn build(
                 crate::extract::Value::Quantity(q) => q.unit.clone(),
                 _ => "%".to_string(),
             };
+            if paid_count {
+                marks.retain(|(k, _)| *k != "component");
+            }
             explicit_total.push(scope_cues.explicit_total);
-            parts.push(scope_cues.part);
+            parts.push(scope_cues.part && !paid_count);
             sentence_claims.push(Claim {
                 subject,
                 predicate,
@@ -725,6 +764,13 @@ pub fn build(
                 // A component continuing a deal stated elsewhere is a part
                 // of it, never a rival total.
                 scope: match scope_cues.scope {
+                    // A fee is a price, not a part of a sum: "for free for
+                    // the first year, and charges 99 cents per year".
+                    _ if paid_count
+                        || trigger.is_some_and(|(_, ti)| rules.triggers.items[ti].rate) =>
+                    {
+                        Scope::Total
+                    }
                     None if component && trigger_rule.is_none() => Scope::Tranche,
                     sc => sc.unwrap_or(Scope::Total),
                 },
@@ -740,12 +786,22 @@ pub fn build(
                 object_span,
             });
         }
+        // Back in text order, as the sentence states them.
+        let mut by_place: Vec<usize> = (0..sentence_claims.len()).collect();
+        by_place.sort_by_key(|&i| sentence_claims[i].span.start);
+        let explicit_total: Vec<bool> = by_place.iter().map(|&i| explicit_total[i]).collect();
+        let parts: Vec<bool> = by_place.iter().map(|&i| parts[i]).collect();
+        let mut slots: Vec<Option<Claim>> = sentence_claims.into_iter().map(Some).collect();
+        let mut sentence_claims: Vec<Claim> =
+            by_place.iter().filter_map(|&i| slots[i].take()).collect();
         apply_sum_chains(text, s, &mut sentence_claims, &explicit_total, rules);
         apply_components(&mut sentence_claims, &parts, &explicit_total);
         assign_dates(tokens, s, &mut sentence_claims, doc_date);
         claims.extend(sentence_claims);
     }
     corefer_amounts(&mut claims);
+    // Counts are claimed after the amounts of their sentence: text order.
+    unclaimed.sort_by_key(|u| u.span.start);
     (claims, unclaimed)
 }
 
@@ -888,10 +944,15 @@ fn referent<'a>(text: &str, sents: &[Sent<'a>], si: usize, v: Span) -> Option<&'
         .map(|m| m.span.end)
         .max()
         .unwrap_or(s.span.start);
+    // Before the value in its clause; or anywhere in a sentence that names
+    // no one ("Free to use for the first year and costing $1 per year after
+    // that, the service has no advertising").
+    let names_no_one = s.entities.iter().all(|e| !eligible(e, true));
     let (r, _) = s
         .references
         .iter()
-        .rfind(|(r, _)| r.start >= left && r.end <= v.start)?;
+        .filter(|(r, _)| r.end <= v.start || names_no_one)
+        .rfind(|(r, _)| r.start >= left || names_no_one)?;
     let names: Vec<&Mention> = sents[si.saturating_sub(2)..=si]
         .iter()
         .filter(|x| x.paragraph == s.paragraph)
@@ -1046,7 +1107,7 @@ fn sentences<'a>(
                         && rules.triggers.items[*ti].takes(m))
             }) && {
                 let not_after = &rules.triggers.items[*ti].not_after;
-                not_after.is_empty() || !not_after.contains(&word_before(text, sp.start).0)
+                not_after.is_empty() || !comes_after(text, sp.start, not_after)
             }
         });
         // So may a component cue: "183,865,778 shares" are paid in stock.
@@ -1058,6 +1119,19 @@ fn sentences<'a>(
         });
     }
     out
+}
+
+/// Whether the words right before `at` are one of `phrases` (lower-case,
+/// one word or several: "deal", "options to").
+fn comes_after(text: &str, at: usize, phrases: &[String]) -> bool {
+    let before = text[..at].trim_end().to_lowercase();
+    phrases.iter().any(|p| {
+        before.ends_with(p.as_str())
+            && before[..before.len() - p.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Word distance between two spans (0 when adjacent or overlapping).

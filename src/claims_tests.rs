@@ -253,9 +253,25 @@ fn a_tranche_in_a_sentence_naming_no_party_continues_the_latest_total() {
     assert_eq!(part.subject, "Stargate");
     assert_eq!(part.predicate, "is a project worth");
     assert_eq!(part.inferred, Some("deal stated before"));
-    // A rate is no part of a price, whatever "first" says.
-    let c = claims("Acme Corp agreed to acquire Beta Labs for $15 billion.\n\nFree for the first year and costing $1 per year after that, the app has no ads.");
-    assert_eq!(c.len(), 1, "{c:#?}");
+    // A rate is no part of a price, whatever "first" says: a fee of its
+    // own, and a whole one.
+    let c = claims("Acme Corp agreed to acquire Beta Labs for $15 billion. Free for the first year and costing $1 per year after that, the app has no ads.");
+    let fee = c
+        .iter()
+        .find(|c| c.amount.value == Some(1.0))
+        .expect("a fee");
+    assert_eq!(
+        (fee.predicate.as_str(), fee.unit.as_str()),
+        ("charges", "USD/year"),
+        "{c:#?}"
+    );
+    assert_eq!(fee.scope, Scope::Total);
+    // "the app", in a sentence naming no one, is the company named before.
+    assert_eq!(fee.subject, "Beta Labs", "{c:#?}");
+    assert!(
+        c.iter().filter(|c| c.predicate == "acquires").count() == 1,
+        "{c:#?}"
+    );
     // "the project … alongside the President" names no project.
     let c = claims("The project will begin deploying $100 billion immediately and was unveiled alongside the President.");
     assert!(c.iter().all(|c| c.subject != "President"), "{c:#?}");

@@ -154,10 +154,13 @@ fn describe_date(d: &DateValue) -> String {
 fn claim_lines(out: &mut String, text: &str, c: &Claim, rules: &RuleSet, value_rule: String) {
     let object = c.object.as_deref().unwrap_or("(no object)");
     let amount = format_amount(&c.amount, |x| {
+        let currency = c.unit.split('/').next().unwrap_or(&c.unit);
         if c.unit == "%" {
             format!("{}%", trim_float(x))
+        } else if crate::normalize::is_currency_code(currency) {
+            format_money(x, currency)
         } else {
-            format_money(x, c.unit.split('/').next().unwrap_or(&c.unit))
+            format_quantity(x, &c.unit)
         }
     });
     let _ = writeln!(

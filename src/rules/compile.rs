@@ -237,6 +237,8 @@ pub struct TriggerInfo {
     pub named_between: bool,
     /// The value is a price per share (see the rule format).
     pub per_share: bool,
+    /// Only amounts with a rate ("per year"), never per share.
+    pub rate: bool,
 }
 
 impl TriggerInfo {
@@ -245,7 +247,9 @@ impl TriggerInfo {
     pub fn takes(&self, v: &crate::extract::Mention) -> bool {
         use crate::extract::Value;
         match &v.value {
-            Value::Money(_) => self.money,
+            Value::Money(m) => {
+                self.money && (!self.rate || m.per.as_deref().is_some_and(|p| p != "share"))
+            }
             Value::Percent(_) => self.percent,
             Value::Quantity(q) => {
                 let base = q.unit.split('/').next().unwrap_or(&q.unit);
@@ -708,6 +712,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 complement: t.complement,
                 named_between: t.named_between,
                 per_share: t.per_share,
+                rate: t.rate,
             });
             for w in &t.words {
                 trigger_phrases.push((w.clone(), idx));

@@ -230,6 +230,11 @@ pub struct Trigger {
     /// per-share prices and never with a deal's total.
     #[serde(default)]
     pub per_share: bool,
+    /// The value is a rate — a price per period or unit ("costing $1 per
+    /// year", "$20 a month"): the trigger takes only amounts with a rate
+    /// (never "a share"), so "the deal costs $19 billion" is no fee.
+    #[serde(default)]
+    pub rate: bool,
     pub examples: Vec<Spanned<Example>>,
 }
 

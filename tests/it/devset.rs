@@ -154,10 +154,12 @@ fn devset_runs_find_the_deals_facts() {
         assert_eq!(sources(deal, v), 0, "{v} is a component: {deal:#}");
     }
     let reasons = deal["reasons"].to_string();
-    // "$4 billion in cash and $12 billion in Facebook stock" make up $16B;
+    // "$4 billion in cash and $12 billion in Facebook stock" make up $16B
+    // (pr2live's "$4bn in cash" too: "options to purchase WhatsApp stock"
+    // is no purchase of Facebook by WhatsApp);
     // each component is compared with the same component at closing.
     assert!(
-        reasons.contains("$16B = about $4B (tranche, 01-gigaom) + $12B (tranche, 01-gigaom, 02-pr2live) — the stated parts make up this figure"),
+        reasons.contains("$16B = about $4B (tranche, 01-gigaom, 02-pr2live) + $12B (tranche, 01-gigaom, 02-pr2live) — the stated parts make up this figure"),
         "{reasons}"
     );
     // Why the components differ, in the gold's terms: the cash "was paid"
@@ -354,6 +356,12 @@ fn devset_counts_and_capacities_are_reconciled() {
         verdict.contains("the earlier figure, called \"from … to\""),
         "{users:#}"
     );
+    // The yearly fee: AP's "$1 per year" is MediaPost's "99 cents per
+    // year" rounded (a fee is a price: "for the first year" makes no part).
+    let fee = fact(&fb, "WhatsApp", "charges", None);
+    assert_eq!(fee["unit"], "USD/year", "{fee:#}");
+    assert_eq!(fee["status"], "consistent", "{fee:#}");
+    assert_eq!(sources(fee, 0.99) + sources(fee, 1.0), 2, "{fee:#}");
 
     let sg = run_topic(&dir, "stargate");
     let capacity = fact(&sg, "Stargate", "has capacity", None);
