@@ -228,6 +228,9 @@ pub enum NoClaim {
 
 /// Words a value and its trigger may be apart and still form a claim.
 pub const TRIGGER_REACH: usize = 10;
+/// Words a price after "for" may be from the trigger before it ("buy the
+/// film, TV and international assets from … for $52.4 billion").
+const PRICE_REACH: usize = 20;
 /// Words after a preposition within which its object must start.
 const PREP_REACH: usize = 7;
 /// Words between a cue and the value (or trigger) it modifies.
@@ -1208,12 +1211,31 @@ fn nearest_trigger(
     v: &Mention,
     rules: &RuleSet,
 ) -> Option<(Span, usize)> {
+    // "agreed to buy the film, TV and international assets from Rupert
+    // Murdoch's Twenty-First Century Fox Inc for $52.4 billion": a price
+    // after "for" belongs to the trigger before it however long the thing
+    // bought, within the clause and with no other value between.
+    let price_for = word_before(text, v.span.start).0 == "for";
+    let reach = |sp: Span| {
+        let far = price_for
+            && sp.end <= v.span.start
+            && !text[sp.end..v.span.start].contains([';', '—', '|'])
+            && !s
+                .values
+                .iter()
+                .any(|m| m.span.start >= sp.end && m.span.end <= v.span.start);
+        if far {
+            PRICE_REACH
+        } else {
+            TRIGGER_REACH
+        }
+    };
     s.triggers
         .iter()
         .filter(|(_, ti)| rules.triggers.items[*ti].takes(v))
         .filter(|&&(sp, ti)| can_take(text, s, rules, sp, ti, v))
         .map(|&(sp, ti)| (distance(tokens, sp, v.span), sp, ti))
-        .filter(|(d, _, _)| *d <= TRIGGER_REACH)
+        .filter(|&(d, sp, _)| d <= reach(sp))
         .min_by_key(|(d, sp, _)| (*d, sp.start))
         .map(|(_, sp, ti)| (sp, ti))
 }
@@ -1303,7 +1325,10 @@ fn roles<'a>(
     for wi in first_word..last_word {
         if object.is_none() {
             if let Some(end) = word_at_is(text, tokens, wi, &trig.object_preps) {
-                if end >= hi || tokens.word_starts[wi] >= v.end.min(t.end) {
+                // A preposition right before the value introduces the
+                // price, not the object ("agreed to buy … for $52.4 billion").
+                let price = end <= v.start && text[end..v.start].trim().is_empty();
+                if !price && (end >= hi || tokens.word_starts[wi] >= v.end.min(t.end)) {
                     object = entity_after(text, tokens, s, end, right, PREP_REACH, false);
                 }
             }

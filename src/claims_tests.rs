@@ -390,3 +390,17 @@ fn of_after_a_count_says_what_is_counted_not_whose_it_is() {
     assert_eq!(c[0].subject, "Amazon");
     assert_eq!(c[0].unit, "GW");
 }
+
+#[test]
+fn a_price_after_for_belongs_to_the_trigger_before_it() {
+    // Twenty words may stand between "acquire" and its price after "for",
+    // and the "for" before the price introduces no object.
+    let c = claims("Acme Corp agreed to acquire Beta Labs, including its film and television studios, along with cable and international businesses, for approximately $52.4 billion in stock.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].subject, "Acme Corp");
+    assert_eq!(c[0].object.as_deref(), Some("Beta Labs"));
+    assert_eq!(c[0].predicate, "acquires");
+    // Without "for" the reach stays ten words.
+    let c = claims("Acme Corp agreed to acquire Beta Labs, including its film and television studios, along with cable and international businesses, in a deal of approximately $52.4 billion.");
+    assert!(c.iter().all(|c| c.predicate != "acquires"), "{c:#?}");
+}

@@ -216,6 +216,17 @@ fn devset_runs_find_the_deals_facts() {
             .is_some_and(|v| v.starts_with("$71.3B")),
         "{offer:#}"
     );
+    // dpa's "for Disney to acquire 21st Century Fox, including …, for
+    // approximately $52.4 billion in stock": a price after "for" far from
+    // its trigger; the acquisition's figures read as the offer revised.
+    let deal = fact(&dis, "Disney", "acquires", Some("21st Century Fox"));
+    assert_eq!(sources(deal, 52.4e9), 1, "{deal:#}");
+    assert!(
+        deal["verdict"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("$71.3B") && v.contains("since revised to $71.3B")),
+        "{deal:#}"
+    );
     // Fox's stake in Sky: CBR's 31.9% against the 39% dpa implies ("the
     // 61% of Sky it doesn't already own"), a genuine disagreement.
     let sky = fact(&dis, "21st Century Fox", "holds a stake in", Some("Sky"));
