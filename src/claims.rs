@@ -614,11 +614,8 @@ pub fn build(
             // "The app has 450 million active users … and is adding over a
             // million new registered users each day": a later value of the
             // same predicate in the sentence has the subject of the first.
-            if subject.is_none() {
-                if let Some(c) = sentence_claims
-                    .iter()
-                    .rfind(|c| c.predicate == predicate && object.is_none())
-                {
+            if subject.is_none() && object.is_none() {
+                if let Some(c) = sentence_claims.iter().rfind(|c| c.predicate == predicate) {
                     subject = Some((c.subject.clone(), None));
                     object = c.object.clone().map(|o| (o, None));
                     inferred = Some("earlier clause");
