@@ -1,6 +1,6 @@
 //! Claims: mentions in a sentence → "subject predicate object: value, as of".
 //!
-//! For each money or percent value in a sentence:
+//! For each money, percent or quantity value in a sentence:
 //! 1. the nearest trigger word within reach gives the predicate (`rules/claims.toml`);
 //! 2. roles: the subject is the agent after "by"/"from", else a possessive
 //!    ("Amazon’s"), else the nearest entity before; the object follows one of

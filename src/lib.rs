@@ -1,8 +1,8 @@
 //! crosscheck: read news articles, extract every amount of money, date,
-//! percentage and named entity with its exact byte span and a normalised
-//! value, turn them into claims ("Amazon invests in Anthropic: $8 billion, as
-//! of 2024-11"), group claims about the same fact across sources, and explain
-//! where they disagree.
+//! percentage, count ("450 million users") and named entity with its exact
+//! byte span and a normalised value, turn them into claims ("Amazon invests
+//! in Anthropic: $8 billion, as of 2024-11"), group claims about the same
+//! fact across sources, and explain where they disagree.
 //!
 //! The stages, one module each: [`ingest`] (folder → documents) →
 //! [`tokenize`] (sentences and words with byte spans) → [`extract`] (rules →
