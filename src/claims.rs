@@ -600,6 +600,13 @@ pub fn build(
                     (None, None, f.predicate.clone(), None, None)
                 }
             };
+            // No one deals with itself: an object that is the subject again
+            // ("a value of $29.50 per share for the assets that Disney is
+            // buying") is no object, and the fallbacks below may find one.
+            if subject.is_some() && subject.as_ref().map(|x| &x.0) == object.as_ref().map(|x| &x.0)
+            {
+                object = None;
+            }
             let mut inferred = None;
             if let Some(f) = clause_frame {
                 subject = f.subject.map(|x| (x, None));
@@ -1268,6 +1275,18 @@ fn entity_after<'a>(
                 && !is_attribution(text, e)
         })
         .find(|e| tokens.words_between(from, e.span.start) <= reach)
+        .map(|e| possessed(text, s, e).unwrap_or(e))
+}
+
+/// The name a possessor owns right after it: "Rupert Murdoch's
+/// Twenty-First Century Fox" names the company, not its owner.
+fn possessed<'a>(text: &str, s: &Sent<'a>, e: &Mention) -> Option<&'a Mention> {
+    let after = &text[e.span.end..];
+    let rest = after
+        .strip_prefix("’s")
+        .or_else(|| after.strip_prefix("'s"))?;
+    let at = e.span.end + (after.len() - rest.len()) + (rest.len() - rest.trim_start().len());
+    s.entities.iter().copied().find(|o| o.span.start == at)
 }
 
 /// Subject and object for a value at `v` reached by a trigger at `t`.

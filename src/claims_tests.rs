@@ -404,3 +404,17 @@ fn a_price_after_for_belongs_to_the_trigger_before_it() {
     let c = claims("Acme Corp agreed to acquire Beta Labs, including its film and television studios, along with cable and international businesses, in a deal of approximately $52.4 billion.");
     assert!(c.iter().all(|c| c.predicate != "acquires"), "{c:#?}");
 }
+
+#[test]
+fn the_seller_after_from_and_no_party_dealing_with_itself() {
+    // "from" names the seller, past its owner's possessive; in the next
+    // sentence the name before "is buying" is the buyer, not also the
+    // object: the object comes from the deal before.
+    let c = claims("Walt Disney Co agreed to buy the assets from Rupert Murdoch's Twenty-First Century Fox for $52.4 billion. This translates to a value of $29.50 per share for the assets that Disney is buying.");
+    assert_eq!(c.len(), 2, "{c:#?}");
+    for c in &c {
+        assert_eq!(c.subject, "Disney", "{c:#?}");
+        assert_eq!(c.object.as_deref(), Some("21st Century Fox"), "{c:#?}");
+    }
+    assert_eq!(c[1].unit, "USD/share");
+}

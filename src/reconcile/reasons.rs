@@ -746,27 +746,30 @@ fn completion(fact: &Fact, groups: &[Vec<usize>], reasons: &mut Vec<String>, why
 /// value and each value it disagrees with gets the reason; which to print
 /// is left to support.
 fn valuation(fact: &Fact, groups: &[Vec<usize>], reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
+    let marks: Vec<(Vec<String>, Vec<String>)> = groups
+        .iter()
+        .map(|g| group_marks(fact, g, "valuation"))
+        .collect();
     for (gi, g) in groups.iter().enumerate() {
-        let (words, valued_docs) = group_marks(fact, g, "valuation");
-        if words.is_empty() {
+        let (words, valued_docs) = &marks[gi];
+        if words.is_empty() || groups.len() < 2 {
             continue;
         }
+        // A figure valued on a basis of its own ("calculated at") keeps
+        // that reason; the others may be valued on another day.
         let others: Vec<usize> = groups
             .iter()
             .enumerate()
-            .filter(|(oi, _)| *oi != gi)
+            .filter(|(oi, _)| *oi != gi && marks[*oi].0.is_empty())
             .flat_map(|(_, o)| o.iter().copied())
             .collect();
-        if others.is_empty() {
-            continue;
-        }
         let shown = displays(fact, g);
         for &i in g {
             why(
                 whys,
                 fact.values[i].central,
                 WhyKind::Valuation,
-                format!("valued on a stated basis ({})", quoted(&words)),
+                format!("valued on a stated basis ({})", quoted(words)),
             );
         }
         for &i in &others {
@@ -776,15 +779,19 @@ fn valuation(fact: &Fact, groups: &[Vec<usize>], reasons: &mut Vec<String>, whys
                 WhyKind::Valuation,
                 format!(
                     "{shown} is valued on a stated basis ({}); this one may be valued on another day",
-                    quoted(&words)
+                    quoted(words)
                 ),
             );
         }
+        let rest = if others.is_empty() {
+            "the other figures, valued on bases of their own".to_string()
+        } else {
+            displays(fact, &others)
+        };
         reasons.push(format!(
-            "valuation basis: {shown} ({}) is valued on a stated basis ({}); a figure that depends on a share price or an exchange rate moves with it, so {} may be valued on another day — check the dates of the valuations",
-            docs(&valued_docs),
-            quoted(&words),
-            displays(fact, &others),
+            "valuation basis: {shown} ({}) is valued on a stated basis ({}); a figure that depends on a share price or an exchange rate moves with it, so {rest} may be valued on another day — check the dates of the valuations",
+            docs(valued_docs),
+            quoted(words),
         ));
     }
 }

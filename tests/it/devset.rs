@@ -217,15 +217,35 @@ fn devset_runs_find_the_deals_facts() {
         "{offer:#}"
     );
     // dpa's "for Disney to acquire 21st Century Fox, including …, for
-    // approximately $52.4 billion in stock": a price after "for" far from
-    // its trigger; the acquisition's figures read as the offer revised.
+    // approximately $52.4 billion in stock" and Reuters' "agreed to buy the
+    // … assets from Rupert Murdoch's Twenty-First Century Fox Inc for $52.4
+    // billion": prices after "for" far from their trigger (the seller after
+    // "from", past its owner); the figures read as the offer revised.
     let deal = fact(&dis, "Disney", "acquires", Some("21st Century Fox"));
-    assert_eq!(sources(deal, 52.4e9), 1, "{deal:#}");
+    assert_eq!(sources(deal, 52.4e9), 2, "{deal:#}");
     assert!(
         deal["verdict"]
             .as_str()
             .is_some_and(|v| v.starts_with("$71.3B") && v.contains("since revised to $71.3B")),
         "{deal:#}"
+    );
+    // Reuters' "$29.50 per share for the assets that Disney is buying"
+    // (calculations "based on" Disney's closing price) beside Benzinga's
+    // negotiated $28 and $38: a figure valued on a basis of its own.
+    let per_share = dis["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["subject"] == "Disney" && x["unit"] == "USD/share")
+        .expect("Disney's per-share fact");
+    assert_eq!(sources(per_share, 29.5), 1, "{per_share:#}");
+    assert!(
+        per_share["verdict"].as_str().is_some_and(|v| v.contains(
+            "$29.50/share (02-thequint-reuters): valued on a stated basis (\"based on\")"
+        ) && v.contains(
+            "$51.57/share (05-newindianexpress-uni): valued on a stated basis (\"calculated at\")"
+        )),
+        "{per_share:#}"
     );
     // Fox's stake in Sky: CBR's 31.9% against the 39% dpa implies ("the
     // 61% of Sky it doesn't already own"), a genuine disagreement.
