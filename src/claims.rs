@@ -245,6 +245,44 @@ struct Frame {
     object: Option<String>,
 }
 
+impl Frame {
+    /// The frame a claim states.
+    fn of(c: &Claim) -> Frame {
+        Frame {
+            subject: Some(c.subject.clone()),
+            predicate: c.predicate.clone(),
+            object: c.object.clone(),
+        }
+    }
+}
+
+/// Whether a trigger of `predicate` takes value `v` (a frame continued by a
+/// value of another kind or unit is no frame for it).
+fn predicate_takes(rules: &RuleSet, predicate: &str, v: &Mention) -> bool {
+    rules
+        .triggers
+        .items
+        .iter()
+        .any(|t| t.predicate == predicate && t.takes(v))
+}
+
+/// Whether two values are of one class for clause bounds: counts apart
+/// from amounts and percentages ("$4.59 billion in cash and 178 million
+/// shares of its stock" cuts neither's clause).
+fn same_class(a: &Mention, b: &Mention) -> bool {
+    (a.kind == Kind::Quantity) == (b.kind == Kind::Quantity)
+}
+
+/// Where a possessive after byte `end` ends ("Amazon’s", "Disney's"), if
+/// one follows.
+fn after_possessive(text: &str, end: usize) -> Option<usize> {
+    let after = &text[end..];
+    let rest = after
+        .strip_prefix("’s")
+        .or_else(|| after.strip_prefix("'s"))?;
+    Some(end + after.len() - rest.len())
+}
+
 struct Sent<'a> {
     span: Span,
     paragraph: usize,
@@ -255,6 +293,14 @@ struct Sent<'a> {
     cues: Vec<(Span, usize)>,
     /// Descriptions that stand for a company named before ("the app").
     references: Vec<(Span, usize)>,
+}
+
+/// A claim of the sentence being read, with what its cues said of it for
+/// the sentence-wide passes (sums and components).
+struct Pending {
+    claim: Claim,
+    explicit_total: bool,
+    part: bool,
 }
 
 /// Build the claims of one document, and say for each value that formed
@@ -334,9 +380,7 @@ pub fn build(
 
     let mut claims = Vec::new();
     for (si, s) in sents.iter().enumerate() {
-        let mut sentence_claims: Vec<Claim> = Vec::new();
-        let mut explicit_total: Vec<bool> = Vec::new();
-        let mut parts: Vec<bool> = Vec::new();
+        let mut pending: Vec<Pending> = Vec::new();
         // Amounts before counts: a count may be paid as part of a price the
         // sentence states ("$4bn in cash and 183,865,778 shares").
         let mut order: Vec<usize> = (0..s.values.len()).collect();
@@ -373,21 +417,13 @@ pub fn build(
             let silent_tranche = scope_cues.scope == Some(Scope::Tranche) && none_named_before;
             let mut paid_with = (v.kind == Kind::Quantity && trigger.is_none())
                 .then(|| {
-                    sentence_claims.iter().find(|c| {
+                    pending.iter().map(|p| &p.claim).find(|c| {
                         c.marks.iter().any(|(k, _)| *k == "component")
-                            && rules
-                                .triggers
-                                .items
-                                .iter()
-                                .any(|t| t.predicate == c.predicate && t.takes(v))
+                            && predicate_takes(rules, &c.predicate, v)
                     })
                 })
                 .flatten()
-                .map(|c| Frame {
-                    subject: Some(c.subject.clone()),
-                    predicate: c.predicate.clone(),
-                    object: c.object.clone(),
-                });
+                .map(Frame::of);
             // Such a count is a figure of its own unit, never a part of a sum.
             let mut paid_count = false;
             let mut strong_roles = false;
@@ -535,13 +571,7 @@ pub fn build(
                     let main_frame = || {
                         frame_counts
                             .iter()
-                            .filter(|(f, _)| {
-                                rules
-                                    .triggers
-                                    .items
-                                    .iter()
-                                    .any(|t| t.predicate == f.predicate && t.takes(v))
-                            })
+                            .filter(|(f, _)| predicate_takes(rules, &f.predicate, v))
                             // The lede's deal: news states it first.
                             .min_by(|a, b| a.1 .1.cmp(&b.1 .1).then(b.1 .0.cmp(&a.1 .0)))
                             .map(|(f, _)| f)
@@ -563,11 +593,7 @@ pub fn build(
                                 matches!(&v.value, crate::extract::Value::Money(m)
                                     if m.per.is_none() && m.currency == c.unit)
                             })
-                            .map(|c| Frame {
-                                subject: Some(c.subject.clone()),
-                                predicate: c.predicate.clone(),
-                                object: c.object.clone(),
-                            });
+                            .map(Frame::of);
                         prev = match &continued {
                             Some(f) => Some(f),
                             None if component => main_frame(),
@@ -583,12 +609,7 @@ pub fn build(
                     };
                     // Only a frame whose predicate takes this kind of value:
                     // "shares gained another 6 per cent" is no investment.
-                    let takes = rules
-                        .triggers
-                        .items
-                        .iter()
-                        .any(|t| t.predicate == f.predicate && t.takes(v));
-                    if !takes {
+                    if !predicate_takes(rules, &f.predicate, v) {
                         unclaimed.push(Unclaimed {
                             span: v.span,
                             reason: NoClaim::ContinuesOtherKind {
@@ -622,7 +643,11 @@ pub fn build(
             // million new registered users each day": a later value of the
             // same predicate in the sentence has the subject of the first.
             if subject.is_none() && object.is_none() {
-                if let Some(c) = sentence_claims.iter().rfind(|c| c.predicate == predicate) {
+                if let Some(c) = pending
+                    .iter()
+                    .map(|p| &p.claim)
+                    .rfind(|c| c.predicate == predicate)
+                {
                     subject = Some((c.subject.clone(), None));
                     object = c.object.clone().map(|o| (o, None));
                     inferred = Some("earlier clause");
@@ -756,9 +781,7 @@ pub fn build(
             if paid_count {
                 marks.retain(|(k, _)| *k != "component");
             }
-            explicit_total.push(scope_cues.explicit_total);
-            parts.push(scope_cues.part && !paid_count);
-            sentence_claims.push(Claim {
+            let claim = Claim {
                 subject,
                 predicate,
                 object,
@@ -791,16 +814,18 @@ pub fn build(
                 trigger_span,
                 subject_span,
                 object_span,
+            };
+            pending.push(Pending {
+                claim,
+                explicit_total: scope_cues.explicit_total,
+                part: scope_cues.part && !paid_count,
             });
         }
         // Back in text order, as the sentence states them.
-        let mut by_place: Vec<usize> = (0..sentence_claims.len()).collect();
-        by_place.sort_by_key(|&i| sentence_claims[i].span.start);
-        let explicit_total: Vec<bool> = by_place.iter().map(|&i| explicit_total[i]).collect();
-        let parts: Vec<bool> = by_place.iter().map(|&i| parts[i]).collect();
-        let mut slots: Vec<Option<Claim>> = sentence_claims.into_iter().map(Some).collect();
-        let mut sentence_claims: Vec<Claim> =
-            by_place.iter().filter_map(|&i| slots[i].take()).collect();
+        pending.sort_by_key(|p| p.claim.span.start);
+        let explicit_total: Vec<bool> = pending.iter().map(|p| p.explicit_total).collect();
+        let parts: Vec<bool> = pending.iter().map(|p| p.part).collect();
+        let mut sentence_claims: Vec<Claim> = pending.into_iter().map(|p| p.claim).collect();
         apply_sum_chains(text, s, &mut sentence_claims, &explicit_total, rules);
         apply_components(&mut sentence_claims, &parts, &explicit_total);
         assign_dates(tokens, s, &mut sentence_claims, doc_date);
@@ -1131,7 +1156,13 @@ fn sentences<'a>(
 /// Whether the words right before `at` are one of `phrases` (lower-case,
 /// one word or several: "deal", "options to").
 fn comes_after(text: &str, at: usize, phrases: &[String]) -> bool {
-    let before = text[..at].trim_end().to_lowercase();
+    // Only the few words before `at`, never the document up to it.
+    let longest = phrases.iter().map(String::len).max().unwrap_or(0);
+    let mut from = at.saturating_sub(longest + 16);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..at].trim_end().to_lowercase();
     phrases.iter().any(|p| {
         before.ends_with(p.as_str())
             && before[..before.len() - p.len()]
@@ -1281,11 +1312,8 @@ fn entity_after<'a>(
 /// The name a possessor owns right after it: "Rupert Murdoch's
 /// Twenty-First Century Fox" names the company, not its owner.
 fn possessed<'a>(text: &str, s: &Sent<'a>, e: &Mention) -> Option<&'a Mention> {
-    let after = &text[e.span.end..];
-    let rest = after
-        .strip_prefix("’s")
-        .or_else(|| after.strip_prefix("'s"))?;
-    let at = e.span.end + (after.len() - rest.len()) + (rest.len() - rest.trim_start().len());
+    let end = after_possessive(text, e.span.end)?;
+    let at = end + text[end..].len() - text[end..].trim_start().len();
     s.entities.iter().copied().find(|o| o.span.start == at)
 }
 
@@ -1305,15 +1333,11 @@ fn roles<'a>(
     // trigger on its own, `v == t`) spans the whole sentence: its value is
     // part of it ("invested a total of $4 billion in Anthropic").
     let frame = v == t;
-    let class = s
-        .values
-        .iter()
-        .find(|m| m.span == v)
-        .map(|m| m.kind == Kind::Quantity);
+    let this = s.values.iter().copied().find(|m| m.span == v);
     let neighbours = || {
         s.values
             .iter()
-            .filter(move |m| class.is_none_or(|q| (m.kind == Kind::Quantity) == q))
+            .filter(move |m| this.is_none_or(|x| same_class(x, m)))
     };
     let left = neighbours()
         .filter(|m| m.span.end <= lo && !frame)
@@ -1428,14 +1452,9 @@ fn roles<'a>(
         Some(v)
     };
     let owns_other_value = |e: &&&Mention| {
-        let after = &text[e.span.end..];
-        let Some(rest) = after
-            .strip_prefix("’s")
-            .or_else(|| after.strip_prefix("'s"))
-        else {
+        let Some(from) = after_possessive(text, e.span.end) else {
             return false;
         };
-        let from = e.span.end + (after.len() - rest.len());
         s.values
             .iter()
             .find(|m| m.span.start >= from && tokens.words_between(from, m.span.start) <= 2)
@@ -1561,10 +1580,9 @@ fn cues_for(
     // The values around it of its own class: a count between two amounts
     // ("$4.59 billion in cash and 178 million shares of its stock") does
     // not cut an amount's cues off, nor an amount a count's.
-    let quantity = s.values[vi].kind == Kind::Quantity;
-    let same_class = |m: &&&Mention| (m.kind == Kind::Quantity) == quantity;
-    let prev = s.values[..vi].iter().rfind(same_class);
-    let next = s.values[vi + 1..].iter().find(same_class);
+    let this = s.values[vi];
+    let prev = s.values[..vi].iter().rfind(|m| same_class(this, m));
+    let next = s.values[vi + 1..].iter().find(|m| same_class(this, m));
     let prev_end = prev.map_or(s.span.start, |m| m.span.end);
     let next_start = next.map_or(s.span.end, |m| m.span.start);
     let mut anchors = vec![v];

@@ -282,6 +282,21 @@ pub fn is_currency_code(unit: &str) -> bool {
     unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// A number in a claim's unit without a money rate: "$4B" for "USD" and
+/// "USD/year", "27%" for "%", "450 million people" for "people" (a count's
+/// rate stays: "1 million people/day").
+pub fn format_in_unit(v: f64, unit: &str) -> String {
+    if unit == "%" {
+        return format!("{}%", trim_float(v));
+    }
+    let currency = unit.split('/').next().unwrap_or(unit);
+    if is_currency_code(currency) {
+        format_money(v, currency)
+    } else {
+        format_quantity(v, unit)
+    }
+}
+
 /// A quantity in its unit: "450 million people", "183,865,778 shares",
 /// "7 GW". Scale words only where they lose no digit the text gave.
 pub fn format_quantity(value: f64, unit: &str) -> String {

@@ -88,6 +88,18 @@ pub(super) fn number_words(s: &str, lex: &Lexicon, used: &mut Vec<RuleId>) -> Op
     })
 }
 
+/// The range from `n1` (times `s1`) to `n2` (times `s2`), both times
+/// `factor`; `None` unless it grows.
+pub(super) fn range(n1: &Number, s1: f64, n2: &Number, s2: f64, factor: f64) -> Option<Amount> {
+    let (lo, hi) = (n1.value * s1 * factor, n2.value * s2 * factor);
+    (lo < hi).then(|| Amount::range(lo, hi, (n1.precision * s1).max(n2.precision * s2) * factor))
+}
+
+/// A product of huge numbers can overflow to infinity: never emit one.
+pub(super) fn is_finite(amount: &Amount) -> bool {
+    amount.central().is_finite() && amount.precision.is_finite()
+}
+
 /// Apply the qualifier in group `qual{n}`, if any.
 pub(super) fn qualify(
     caps: &Captures,
@@ -197,20 +209,11 @@ pub fn interpret(caps: &Captures, lex: &Lexicon, rule: RuleId) -> Option<Mention
             Some(c) => Amount::exact(n1.value * s1 * factor + c, 0.01),
             None => Amount::exact(n1.value * s1 * factor, n1.precision * s1 * factor),
         },
-        Some(n2) => {
-            // The second end never borrows the first's scale: "$5 billion to
-            // 2,000 startups" must not become 5e9–2e12.
-            let s2 = s2.unwrap_or(1.0);
-            let lo = n1.value * s1 * factor;
-            let hi = n2.value * s2 * factor;
-            if lo >= hi {
-                return None;
-            }
-            Amount::range(lo, hi, (n1.precision * s1).max(n2.precision * s2) * factor)
-        }
+        // The second end never borrows the first's scale: "$5 billion to
+        // 2,000 startups" must not become 5e9–2e12.
+        Some(n2) => range(&n1, s1, &n2, s2.unwrap_or(1.0), factor)?,
     };
-    // A product of huge numbers can overflow to infinity: never emit one.
-    if !amount.central().is_finite() || !amount.precision.is_finite() {
+    if !is_finite(&amount) {
         return None;
     }
     qualify(caps, lex, "", &mut amount, &mut used);

@@ -7,7 +7,7 @@
 //! becomes "barrels/day"). A range's first end borrows the scale of the
 //! second, as money does ("5–7 million users").
 
-use super::money::{number, qualify, scale};
+use super::money::{is_finite, number, qualify, range, scale};
 use super::{Kind, Mention, Quantity, Value};
 use crate::normalize::Amount;
 use crate::rules::{lex_key, Lexicon, RuleId};
@@ -61,16 +61,9 @@ pub fn interpret(caps: &Captures, lex: &Lexicon, rule: RuleId) -> Option<Mention
     }
     let mut amount = match n2 {
         None => Amount::exact(n1.value * s1, n1.precision * s1),
-        Some(n2) => {
-            let s2 = s2.unwrap_or(1.0);
-            let (lo, hi) = (n1.value * s1, n2.value * s2);
-            if lo >= hi {
-                return None;
-            }
-            Amount::range(lo, hi, (n1.precision * s1).max(n2.precision * s2))
-        }
+        Some(n2) => range(&n1, s1, &n2, s2.unwrap_or(1.0), 1.0)?,
     };
-    if !amount.central().is_finite() || !amount.precision.is_finite() {
+    if !is_finite(&amount) {
         return None;
     }
     qualify(caps, lex, "", &mut amount, &mut used);

@@ -4,7 +4,7 @@
 
 use super::{FactKey, Slot, NEAR_DUPLICATE};
 use crate::claims::AsOfSource;
-use crate::normalize::{format_amount, format_money, serialize_opt_num, Amount};
+use crate::normalize::{format_amount, serialize_opt_num, Amount};
 use serde::Serialize;
 
 /// How the claims of a fact relate.
@@ -237,19 +237,10 @@ impl Fact {
 
 /// Format a number in a unit ("USD", "USD/share", "%", "GW").
 pub fn fmt_unit(v: f64, unit: &str) -> String {
-    if unit == "%" {
-        return format!("{}%", crate::normalize::trim_float(v));
-    }
-    let (cur, per) = unit
-        .split_once('/')
-        .map_or((unit, None), |(c, p)| (c, Some(p)));
-    if !crate::normalize::is_currency_code(cur) {
-        return crate::normalize::format_quantity(v, unit);
-    }
-    let s = format_money(v, cur);
-    match per {
-        Some(p) => format!("{s}/{p}"),
-        None => s,
+    let s = crate::normalize::format_in_unit(v, unit);
+    match unit.split_once('/') {
+        Some((cur, per)) if crate::normalize::is_currency_code(cur) => format!("{s}/{per}"),
+        _ => s,
     }
 }
 

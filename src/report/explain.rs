@@ -8,7 +8,7 @@
 
 use crate::claims::{Claim, NoClaim, Unclaimed, TRIGGER_REACH};
 use crate::extract::{DateValue, Kind, Mention, Value};
-use crate::normalize::{format_amount, format_money, format_quantity, trim_float};
+use crate::normalize::{format_amount, format_in_unit, format_money, format_quantity, trim_float};
 use crate::pipeline::Analysis;
 use crate::rules::RuleSet;
 use crate::span::Span;
@@ -153,16 +153,7 @@ fn describe_date(d: &DateValue) -> String {
 
 fn claim_lines(out: &mut String, text: &str, c: &Claim, rules: &RuleSet, value_rule: String) {
     let object = c.object.as_deref().unwrap_or("(no object)");
-    let amount = format_amount(&c.amount, |x| {
-        let currency = c.unit.split('/').next().unwrap_or(&c.unit);
-        if c.unit == "%" {
-            format!("{}%", trim_float(x))
-        } else if crate::normalize::is_currency_code(currency) {
-            format_money(x, currency)
-        } else {
-            format_quantity(x, &c.unit)
-        }
-    });
+    let amount = format_amount(&c.amount, |x| format_in_unit(x, &c.unit));
     let _ = writeln!(
         out,
         "    {} — {} → {}: {amount} ({})",
