@@ -255,14 +255,14 @@ fn a_tranche_in_a_sentence_naming_no_party_continues_the_latest_total() {
     assert_eq!(part.inferred, Some("deal stated before"));
     // A rate is no part of a price, whatever "first" says: a fee of its
     // own, and a whole one.
-    let c = claims("Acme Corp agreed to acquire Beta Labs for $15 billion. Free for the first year and costing $1 per year after that, the app has no ads.");
+    let c = claims("Acme Corp agreed to acquire Beta Labs for $15 billion. Free for the first year and costing $2 per month after that, the app carries no ads.");
     let fee = c
         .iter()
-        .find(|c| c.amount.value == Some(1.0))
+        .find(|c| c.amount.value == Some(2.0))
         .expect("a fee");
     assert_eq!(
         (fee.predicate.as_str(), fee.unit.as_str()),
-        ("charges", "USD/year"),
+        ("charges", "USD/month"),
         "{c:#?}"
     );
     assert_eq!(fee.scope, Scope::Total);
@@ -350,12 +350,12 @@ fn a_value_sizing_a_named_project_is_that_projects() {
 
 #[test]
 fn a_description_stands_for_the_company_named_before() {
-    let c = claims("In a blog post, Facebook explained its decision to acquire WhatsApp. The app has 450 million active users.");
+    let c = claims("In a filing, Acme Corp explained its plan to acquire Instagram. The app has 120 million active users.");
     let users = c
         .iter()
         .find(|c| c.predicate == "has users")
         .expect("a user count");
-    assert_eq!(users.subject, "WhatsApp", "{c:#?}");
+    assert_eq!(users.subject, "Instagram", "{c:#?}");
     assert_eq!(users.unit, "people");
     assert_eq!(users.inferred, Some("description"));
 }
@@ -365,18 +365,18 @@ fn a_count_is_claimed_by_its_own_measure_word() {
     // The trigger "users" stands inside the quantity; the second count of
     // the clause keeps the first's subject, and a rate is its own unit.
     let c =
-        claims("WhatsApp has 450 million active users and is adding one million users every day.");
+        claims("Instagram has 120 million active users and is adding two million users every day.");
     assert_eq!(c.len(), 2, "{c:#?}");
     assert!(c
         .iter()
-        .all(|c| c.subject == "WhatsApp" && c.predicate == "has users"));
+        .all(|c| c.subject == "Instagram" && c.predicate == "has users"));
     assert_eq!(c[0].unit, "people");
     assert_eq!(c[1].unit, "people/day");
 }
 
 #[test]
 fn the_first_figure_of_a_change_is_the_earlier_one() {
-    let c = claims("Since then, WhatsApp has grown from nearly 500 million to more than 600 million active users.");
+    let c = claims("Since the launch, Instagram has risen from nearly 40 million to more than 55 million paying users.");
     assert_eq!(c.len(), 2, "{c:#?}");
     assert!(c[0].marks.iter().any(|(k, _)| *k == "original"), "{c:#?}");
     assert!(c[1].marks.is_empty(), "{c:#?}");
@@ -385,7 +385,7 @@ fn the_first_figure_of_a_change_is_the_earlier_one() {
 #[test]
 fn of_after_a_count_says_what_is_counted_not_whose_it_is() {
     let c =
-        claims("Amazon signed the deal, securing up to 5 gigawatts (GW) of future Trainium chips.");
+        claims("Amazon signed the pact, reserving up to 3 gigawatts (GW) of new Trainium chips.");
     assert_eq!(c.len(), 1, "{c:#?}");
     assert_eq!(c[0].subject, "Amazon");
     assert_eq!(c[0].unit, "GW");
@@ -395,13 +395,13 @@ fn of_after_a_count_says_what_is_counted_not_whose_it_is() {
 fn a_price_after_for_belongs_to_the_trigger_before_it() {
     // Twenty words may stand between "acquire" and its price after "for",
     // and the "for" before the price introduces no object.
-    let c = claims("Acme Corp agreed to acquire Beta Labs, including its film and television studios, along with cable and international businesses, for approximately $52.4 billion in stock.");
+    let c = claims("Acme Corp agreed to acquire Beta Labs, including its chip design teams, its two factories and its licensing and patent arm, for approximately $8.3 billion in stock.");
     assert_eq!(c.len(), 1, "{c:#?}");
     assert_eq!(c[0].subject, "Acme Corp");
     assert_eq!(c[0].object.as_deref(), Some("Beta Labs"));
     assert_eq!(c[0].predicate, "acquires");
     // Without "for" the reach stays ten words.
-    let c = claims("Acme Corp agreed to acquire Beta Labs, including its film and television studios, along with cable and international businesses, in a deal of approximately $52.4 billion.");
+    let c = claims("Acme Corp agreed to acquire Beta Labs, including its chip design teams, its two factories and its licensing and patent arm, in a deal of approximately $8.3 billion.");
     assert!(c.iter().all(|c| c.predicate != "acquires"), "{c:#?}");
 }
 
@@ -410,11 +410,11 @@ fn the_seller_after_from_and_no_party_dealing_with_itself() {
     // "from" names the seller, past its owner's possessive; in the next
     // sentence the name before "is buying" is the buyer, not also the
     // object: the object comes from the deal before.
-    let c = claims("Walt Disney Co agreed to buy the assets from Rupert Murdoch's Twenty-First Century Fox for $52.4 billion. This translates to a value of $29.50 per share for the assets that Disney is buying.");
+    let c = claims("Acme Corp agreed to buy the cloud units from Larry Ellison's Oracle for $9.1 billion. That works out to $12.40 per share for the units that Acme Corp is buying.");
     assert_eq!(c.len(), 2, "{c:#?}");
     for c in &c {
-        assert_eq!(c.subject, "Disney", "{c:#?}");
-        assert_eq!(c.object.as_deref(), Some("21st Century Fox"), "{c:#?}");
+        assert_eq!(c.subject, "Acme Corp", "{c:#?}");
+        assert_eq!(c.object.as_deref(), Some("Oracle"), "{c:#?}");
     }
     assert_eq!(c[1].unit, "USD/share");
 }
