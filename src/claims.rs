@@ -20,7 +20,7 @@
 
 use crate::extract::{DateValue, Kind, Mention};
 use crate::normalize::Amount;
-use crate::rules::{CuePosition, CueSets, RuleId, RuleSet, TriggerInfo};
+use crate::rules::{CuePosition, CueSets, RefersTo, RuleId, RuleSet, TriggerInfo};
 use crate::span::Span;
 use crate::tokenize::{word_before, Tokens};
 use std::collections::BTreeMap;
@@ -424,6 +424,23 @@ pub fn build(
                 })
                 .flatten()
                 .map(Frame::of);
+            // A trigger that the document gave no party before does not stop
+            // a silent tranche from continuing the deal before it ("The
+            // companies pledged $100 billion “immediately”", in an article
+            // that has named no one who pledges).
+            let trigger = trigger.filter(|&(tspan, ti)| {
+                let t = &rules.triggers.items[ti];
+                !(silent_tranche
+                    && !t.named_between
+                    && !frame_counts
+                        .iter()
+                        .any(|(f, &(_, first))| f.predicate == t.predicate && first < si)
+                    && referent(text, rules, &sents, si, v.span).is_none()
+                    && {
+                        let (a, b, _) = roles(text, tokens, s, v.span, tspan, t, false);
+                        a.is_none() && b.is_none()
+                    })
+            });
             // Such a count is a figure of its own unit, never a part of a sum.
             let mut paid_count = false;
             let mut strong_roles = false;
@@ -656,9 +673,22 @@ pub fn build(
             // "… to acquire WhatsApp. The app has 450 million active users":
             // a description in the clause stands for the company before it.
             if subject.is_none() {
-                if let Some(e) = referent(text, &sents, si, v.span) {
+                if let Some(e) = referent(text, rules, &sents, si, v.span) {
                     subject = Some((canonical(e).to_string(), None));
                     inferred = Some("description");
+                }
+            }
+            let takes_object = trigger
+                .map(|(_, ti)| !rules.triggers.items[ti].object_preps.is_empty())
+                .unwrap_or(true);
+            // "… had pledged $30 billion to back the initiative": a
+            // description after the value stands for the object named before.
+            if object.is_none() && takes_object && trigger.is_some() {
+                if let Some((name, _)) = &subject {
+                    if let Some(e) = object_referent(text, rules, &sents, si, v.span, name) {
+                        object = Some((canonical(e).to_string(), None));
+                        inferred = Some("description");
+                    }
                 }
             }
             if subject.is_none() || object.is_none() {
@@ -675,9 +705,6 @@ pub fn build(
                     }
                 }
             }
-            let takes_object = trigger
-                .map(|(_, ti)| !rules.triggers.items[ti].object_preps.is_empty())
-                .unwrap_or(true);
             if subject.is_none() || (object.is_none() && takes_object) {
                 let best = frame_counts
                     .iter()
@@ -966,8 +993,15 @@ fn eligible(m: &Mention, strict: bool) -> bool {
 /// … decision to acquire WhatsApp. The app has 450 million active users"):
 /// the nearest name before the description in its paragraph, at most two
 /// sentences back, that is no person, government or cited source — a name
-/// in the gazetteer before an unknown one.
-fn referent<'a>(text: &str, sents: &[Sent<'a>], si: usize, v: Span) -> Option<&'a Mention> {
+/// in the gazetteer before an unknown one. A person's description ("the
+/// billionaire") stands for the company of the person named before it.
+fn referent<'a>(
+    text: &str,
+    rules: &RuleSet,
+    sents: &[Sent<'a>],
+    si: usize,
+    v: Span,
+) -> Option<&'a Mention> {
     let s = &sents[si];
     let left = s
         .values
@@ -980,20 +1014,38 @@ fn referent<'a>(text: &str, sents: &[Sent<'a>], si: usize, v: Span) -> Option<&'
     // no one ("Free to use for the first year and costing $1 per year after
     // that, the service has no advertising").
     let names_no_one = s.entities.iter().all(|e| !eligible(e, true));
-    let (r, _) = s
+    let (r, idx) = s
         .references
         .iter()
         .filter(|(r, _)| r.end <= v.start || names_no_one)
         .rfind(|(r, _)| r.start >= left || names_no_one)?;
+    match rules.references.items[*idx].refers_to {
+        RefersTo::Person => person_company(text, rules, sents, si, *r),
+        _ => named_before(text, sents, si, *r, None),
+    }
+}
+
+/// The nearest name before `r` in its paragraph, at most two sentences
+/// back, that is no person, government or cited source (nor `not`) — a
+/// name in the gazetteer before an unknown one.
+fn named_before<'a>(
+    text: &str,
+    sents: &[Sent<'a>],
+    si: usize,
+    r: Span,
+    not: Option<&str>,
+) -> Option<&'a Mention> {
+    let paragraph = sents[si].paragraph;
     let names: Vec<&Mention> = sents[si.saturating_sub(2)..=si]
         .iter()
-        .filter(|x| x.paragraph == s.paragraph)
+        .filter(|x| x.paragraph == paragraph)
         .flat_map(|x| x.entities.iter().copied())
         .filter(|e| {
             e.span.end <= r.start
                 && e.entity()
                     .is_some_and(|x| x.kind != "person" && x.kind != "gov")
                 && !is_attribution(text, e)
+                && not != Some(canonical(e))
         })
         .collect();
     names
@@ -1003,12 +1055,114 @@ fn referent<'a>(text: &str, sents: &[Sent<'a>], si: usize, v: Span) -> Option<&'
         .copied()
 }
 
+/// "Acme Corp’s Jane Doe … The French billionaire had pledged $4 billion":
+/// the company of the person a description (`r`) stands for, from how the
+/// person was written before it in the paragraph — a company's possessive
+/// or a company and a title right before a capitalised name ("Acme Corp’s
+/// Jane Doe", "Acme Corp CEO Jane Doe"). The description must read as one:
+/// "the", at most two words, the noun, and no name right after ("the
+/// billionaire Peter Thiel" is a title).
+fn person_company<'a>(
+    text: &str,
+    rules: &RuleSet,
+    sents: &[Sent<'a>],
+    si: usize,
+    r: Span,
+) -> Option<&'a Mention> {
+    let s = &sents[si];
+    let before: Vec<&str> = text[s.span.start..r.start].split_whitespace().collect();
+    let the_at = before
+        .iter()
+        .rev()
+        .take(3)
+        .position(|w| w.eq_ignore_ascii_case("the"))?;
+    let between_ok = before[before.len() - the_at..]
+        .iter()
+        .all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'));
+    let next_is_name = text[r.end..]
+        .trim_start_matches([' ', '\u{a0}'])
+        .starts_with(char::is_uppercase);
+    if !between_ok || next_is_name {
+        return None;
+    }
+    // A title word after a company: "Acme Corp CEO Jane Doe".
+    let titled = |after: &str| {
+        // The title starts the text after the company: a few words suffice.
+        let after = after.char_indices().nth(40).map_or(after, |(i, _)| &after[..i]);
+        rules.references.find(after).first().is_some_and(|(t, i)| {
+            t.start == 0
+                && rules.references.items[*i].refers_to == RefersTo::Person
+                && after[t.end..]
+                    .strip_prefix(' ')
+                    .is_some_and(|x| x.starts_with(char::is_uppercase))
+        })
+    };
+    let paragraph = s.paragraph;
+    sents[si.saturating_sub(2)..=si]
+        .iter()
+        .filter(|x| x.paragraph == paragraph)
+        .flat_map(|x| x.entities.iter().copied())
+        .filter(|e| {
+            e.span.end <= r.start
+                && e.entity()
+                    .is_some_and(|x| x.kind != "person" && x.kind != "gov")
+        })
+        .rfind(|e| {
+            let after = &text[e.span.end..];
+            let possessed = after
+                .strip_prefix("’s ")
+                .or_else(|| after.strip_prefix("'s "))
+                .is_some_and(|x| x.starts_with(char::is_uppercase));
+            possessed
+                || after
+                    .strip_prefix(' ')
+                    .is_some_and(titled)
+        })
+}
+
+/// "… had pledged $30 billion to back the initiative": a description after
+/// the value in its sentence stands for the nearest name before it that is
+/// not the subject — the object of a claim that names none.
+fn object_referent<'a>(
+    text: &str,
+    rules: &RuleSet,
+    sents: &[Sent<'a>],
+    si: usize,
+    v: Span,
+    subject: &str,
+) -> Option<&'a Mention> {
+    let s = &sents[si];
+    let next_value = s
+        .values
+        .iter()
+        .filter(|m| m.span.start >= v.end)
+        .map(|m| m.span.start)
+        .min()
+        .unwrap_or(s.span.end);
+    let (r, _) = s.references.iter().find(|(r, i)| {
+        r.start >= v.end
+            && r.end <= next_value
+            && rules.references.items[*i].refers_to == RefersTo::Company
+    })?;
+    named_before(text, sents, si, *r, Some(subject))
+}
+
 /// Prepositions after which a name is not a subject ("investment in
-/// Anthropic", "a deal with Oracle").
+/// Anthropic", "a deal with Oracle", "disagreements between OpenAI and …").
 const NOT_SUBJECT_AFTER: &[&str] = &[
     "in", "into", "to", "of", "for", "on", "with", "at", "than", "like", "via", "about", "against",
-    "over", "per",
+    "over", "per", "between", "among", "amid",
 ];
+
+/// True when `between` (the text from a value to a name after it) passes
+/// into a contrasting clause: "pledged $100 billion …, but disagreements
+/// at OpenAI …" names no actor of the pledge.
+fn crosses_contrast(between: &str) -> bool {
+    const CONTRAST: &[&str] = &[
+        ", but ", ", while ", ", although ", ", though ", ", whereas ", ", even as ", ", yet ",
+    ];
+    CONTRAST.iter().any(|c| between.contains(c))
+}
 
 /// Words between an actor and its verb: "Disney is buying", "Acme has
 /// agreed to buy".
@@ -1527,6 +1681,7 @@ fn roles<'a>(
                         && not_object(e)
                         && !owns_other_value(e)
                         && !in_prep_phrase(text, e)
+                        && !crosses_contrast(&text[hi..e.span.start])
                 });
                 if let Some(e) = after {
                     strong = false;

@@ -11,7 +11,7 @@
 //! would be a company).
 
 use super::{EntityValue, Kind, Mention, Value};
-use crate::rules::{PatternKind, RuleSet};
+use crate::rules::{is_word_bounded, PatternKind, RuleSet};
 use crate::span::{Span, SpanSet};
 use crate::tokenize::Tokens;
 use std::collections::HashSet;
@@ -70,7 +70,9 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
             let span = Span::new(m.start(), m.end());
             for piece in split_around(span, holes.overlapping(span)) {
                 if let Some(p) = clean(text, piece, &pat.stopwords, &pat.name_suffixes) {
-                    pieces.push(p);
+                    if !pat.not_alone.contains(&text[p.range()]) {
+                        pieces.push(p);
+                    }
                 }
             }
         }
@@ -129,7 +131,54 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
     }
     out.sort_by_key(|m| m.span.start);
     resolve_short_names(text, &mut out);
+    owner_descriptions(text, rules, &mut out);
     out
+}
+
+/// "The ChatGPT maker signed …": a known name followed by an owner word
+/// (`[[reference]]` with `refers_to = "owner"`) stands for the owner the
+/// gazetteer gives it. The mention grows over the words ("ChatGPT maker")
+/// and becomes the owner's. A name without an owner in the gazetteer stays
+/// as it is: "the Fortnite maker" is not Fortnite, but nor is it anyone we
+/// know.
+fn owner_descriptions(text: &str, rules: &RuleSet, mentions: &mut [Mention]) {
+    if rules.owner_words.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        let Value::Entity(e) = &m.value else {
+            continue;
+        };
+        let Some(owner) = e.parent.clone() else {
+            continue;
+        };
+        let after = &text[m.span.end..];
+        let rest = after
+            .strip_prefix("’s")
+            .or_else(|| after.strip_prefix("'s"))
+            .unwrap_or(after);
+        let Some(gap) = rest.strip_prefix([' ', '\u{a0}']) else {
+            continue;
+        };
+        let at = text.len() - gap.len();
+        let found = rules.owner_words.iter().find(|(w, _)| {
+            gap.get(..w.len()).is_some_and(|g| g.eq_ignore_ascii_case(w))
+                && is_word_bounded(text, Span::new(at, at + w.len()), false)
+        });
+        let Some((w, id)) = found else {
+            continue;
+        };
+        let info = rules.gazetteer.entities.iter().find(|x| x.canonical == owner);
+        m.span = Span::new(m.span.start, at + w.len());
+        m.value_span = m.span;
+        m.rule = *id;
+        m.value = Value::Entity(EntityValue {
+            canonical: owner,
+            kind: info.map_or_else(|| "org".to_string(), |x| x.kind.clone()),
+            parent: info.and_then(|x| x.parent.clone()),
+            known: true,
+        });
+    }
 }
 
 /// Words that end a company's name ("SoftBank Group Corp.", "Walt Disney

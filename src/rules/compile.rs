@@ -107,6 +107,8 @@ pub struct CompiledPattern {
     pub stopwords: HashSet<String>,
     /// Stop words kept at the end of a longer name.
     pub name_suffixes: HashSet<String>,
+    /// Words that are no name on their own.
+    pub not_alone: HashSet<String>,
     /// Lower-cased words that veto a match right after them.
     pub not_after: Vec<String>,
     /// Veto a match whose previous word is a number.
@@ -213,6 +215,24 @@ pub fn is_word_bounded(text: &str, span: Span, camel: bool) -> bool {
         }
     }
     true
+}
+
+/// What a description stands for (`refers_to` of a `[[reference]]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefersTo {
+    /// The nearest company named before it ("the app", "the start-up").
+    Company,
+    /// The company of the person named before it ("the billionaire").
+    Person,
+    /// Words after a name: its owner in the gazetteer ("the ChatGPT maker").
+    Owner,
+}
+
+/// A description rule.
+#[derive(Debug, Clone)]
+pub struct ReferenceInfo {
+    pub id: RuleId,
+    pub refers_to: RefersTo,
 }
 
 /// A claim trigger.
@@ -513,8 +533,9 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
     let mut trigger_phrases: Vec<(String, usize)> = Vec::new();
     let mut cues: Vec<CueInfo> = Vec::new();
     let mut cue_phrases: Vec<(String, usize)> = Vec::new();
-    let mut references: Vec<RuleId> = Vec::new();
+    let mut references: Vec<ReferenceInfo> = Vec::new();
     let mut reference_phrases: Vec<(String, usize)> = Vec::new();
+    let mut owner_words: Vec<(String, RuleId)> = Vec::new();
     let mut raw_patterns: Vec<(&RuleSource, &Spanned<format::Pattern>, RuleId)> = Vec::new();
 
     {
@@ -722,8 +743,27 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
             ctx.enter(item.src, item.lines);
             let r = item.rule.get_ref();
             let id = ctx.add("reference", &r.name, &r.examples, item.overrides.clone());
+            let refers_to = match r.refers_to.as_ref().map(|x| x.get_ref().as_str()) {
+                None | Some("company") => RefersTo::Company,
+                Some("person") => RefersTo::Person,
+                Some("owner") => RefersTo::Owner,
+                Some(other) => {
+                    let at = r.refers_to.as_ref().map_or(r.name.span(), |x| x.span());
+                    ctx.problem(
+                        at.start,
+                        Some(r.name.get_ref()),
+                        format!("unknown refers_to '{other}'"),
+                        Some("refers_to = \"company\", \"person\" or \"owner\"".into()),
+                    );
+                    continue;
+                }
+            };
+            if refers_to == RefersTo::Owner {
+                owner_words.extend(r.words.iter().map(|w| (w.to_lowercase(), id)));
+                continue;
+            }
             let idx = references.len();
-            references.push(id);
+            references.push(ReferenceInfo { id, refers_to });
             for w in &r.words {
                 reference_phrases.push((w.clone(), idx));
             }
@@ -849,6 +889,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 role: p.role.clone(),
                 stopwords: p.stopwords.iter().map(|s| s.to_string()).collect(),
                 name_suffixes: p.name_suffixes.iter().map(|s| s.to_string()).collect(),
+                not_alone: p.not_alone.iter().map(|s| s.to_string()).collect(),
                 not_after: p.not_after.iter().map(|s| s.to_lowercase()).collect(),
                 not_after_number: p.not_after_number,
             }),
@@ -904,6 +945,10 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
         triggers: PhraseSet::new(triggers, trigger_phrases, MatchKind::LeftmostLongest),
         cues: PhraseSet::new(cues, cue_phrases, MatchKind::Standard),
         references: PhraseSet::new(references, reference_phrases, MatchKind::LeftmostLongest),
+        owner_words: {
+            owner_words.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+            owner_words
+        },
         disabled: merger.disabled,
         origin: layers
             .iter()

@@ -159,6 +159,10 @@ pub struct Pattern {
     /// ("Scale AI", "Jasper Labs"), though never a name alone.
     #[serde(default)]
     pub name_suffixes: Vec<String>,
+    /// For entity patterns: words that are no name on their own but may
+    /// start or end one ("Japanese", yet "Japanese Tobacco Corp").
+    #[serde(default)]
+    pub not_alone: Vec<String>,
     /// Words that veto a match when they stand right before it (through a
     /// "from" or "by"): "rose $3 billion to $22 billion" is a change, not a range.
     #[serde(default)]
@@ -283,6 +287,13 @@ pub enum Scalar {
 pub struct Reference {
     pub name: Spanned<String>,
     pub words: Vec<String>,
+    /// What the description stands for: "company" (the default; the
+    /// nearest company named before it), "person" (the company of the
+    /// person named before it: "SoftBank's Masayoshi Son … The billionaire")
+    /// or "owner" (words after a name: "the ChatGPT maker" is the owner the
+    /// gazetteer gives ChatGPT).
+    #[serde(default)]
+    pub refers_to: Option<Spanned<String>>,
     pub examples: Vec<Spanned<Example>>,
 }
 

@@ -19,7 +19,7 @@ mod problem;
 pub use check::{check_examples, check_examples_where, ExampleFailure};
 pub use compile::{
     cur_key, is_word_bounded, lex_key, CompiledPattern, CueInfo, CuePosition, CueSets, EntityInfo,
-    Gazetteer, Lexicon, PatternKind, PhraseSet, TriggerInfo,
+    Gazetteer, Lexicon, PatternKind, PhraseSet, ReferenceInfo, RefersTo, TriggerInfo,
 };
 pub use layer::{DisabledRule, Layer};
 pub use prefilter::Prefilter;
@@ -98,8 +98,12 @@ pub struct RuleSet {
     pub gazetteer: Gazetteer,
     pub triggers: PhraseSet<TriggerInfo>,
     pub cues: PhraseSet<CueInfo>,
-    /// Descriptions that stand for a company named before ("the app").
-    pub references: PhraseSet<RuleId>,
+    /// Descriptions that stand for a company or person named before ("the
+    /// app", "the billionaire").
+    pub references: PhraseSet<ReferenceInfo>,
+    /// Words after a name that stand for its owner ("maker" in "the ChatGPT
+    /// maker"), lower case, longest first.
+    pub owner_words: Vec<(String, RuleId)>,
     /// Rules of a lower layer turned off by `[[disable]]`.
     pub disabled: Vec<DisabledRule>,
     /// The layers, for the report: "built-in", "built-in + my-rules".
