@@ -1088,7 +1088,10 @@ fn person_company<'a>(
     // A title word after a company: "Acme Corp CEO Jane Doe".
     let titled = |after: &str| {
         // The title starts the text after the company: a few words suffice.
-        let after = after.char_indices().nth(40).map_or(after, |(i, _)| &after[..i]);
+        let after = after
+            .char_indices()
+            .nth(40)
+            .map_or(after, |(i, _)| &after[..i]);
         rules.references.find(after).first().is_some_and(|(t, i)| {
             t.start == 0
                 && rules.references.items[*i].refers_to == RefersTo::Person
@@ -1113,10 +1116,7 @@ fn person_company<'a>(
                 .strip_prefix("’s ")
                 .or_else(|| after.strip_prefix("'s "))
                 .is_some_and(|x| x.starts_with(char::is_uppercase));
-            possessed
-                || after
-                    .strip_prefix(' ')
-                    .is_some_and(titled)
+            possessed || after.strip_prefix(' ').is_some_and(titled)
         })
 }
 
@@ -1159,7 +1159,13 @@ const NOT_SUBJECT_AFTER: &[&str] = &[
 /// at OpenAI …" names no actor of the pledge.
 fn crosses_contrast(between: &str) -> bool {
     const CONTRAST: &[&str] = &[
-        ", but ", ", while ", ", although ", ", though ", ", whereas ", ", even as ", ", yet ",
+        ", but ",
+        ", while ",
+        ", although ",
+        ", though ",
+        ", whereas ",
+        ", even as ",
+        ", yet ",
     ];
     CONTRAST.iter().any(|c| between.contains(c))
 }
@@ -1460,6 +1466,7 @@ fn entity_after<'a>(
                 && !is_attribution(text, e)
         })
         .find(|e| tokens.words_between(from, e.span.start) <= reach)
+        .filter(|e| !crosses_contrast(&text[from..e.span.start]))
         .map(|e| possessed(text, s, e).unwrap_or(e))
 }
 

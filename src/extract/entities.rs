@@ -162,13 +162,18 @@ fn owner_descriptions(text: &str, rules: &RuleSet, mentions: &mut [Mention]) {
         };
         let at = text.len() - gap.len();
         let found = rules.owner_words.iter().find(|(w, _)| {
-            gap.get(..w.len()).is_some_and(|g| g.eq_ignore_ascii_case(w))
+            gap.get(..w.len())
+                .is_some_and(|g| g.eq_ignore_ascii_case(w))
                 && is_word_bounded(text, Span::new(at, at + w.len()), false)
         });
         let Some((w, id)) = found else {
             continue;
         };
-        let info = rules.gazetteer.entities.iter().find(|x| x.canonical == owner);
+        let info = rules
+            .gazetteer
+            .entities
+            .iter()
+            .find(|x| x.canonical == owner);
         m.span = Span::new(m.span.start, at + w.len());
         m.value_span = m.span;
         m.rule = *id;

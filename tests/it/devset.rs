@@ -145,9 +145,12 @@ fn devset_runs_find_the_deals_facts() {
     let fb = run_topic(&dir, "facebook-whatsapp");
     let deal = fact(&fb, "Facebook", "acquires", Some("WhatsApp"));
     assert_eq!(deal["status"], "conflict");
-    for v in [16e9, 19e9, 21.8e9] {
+    for v in [16e9, 21.8e9] {
         assert_eq!(sources(deal, v), 1, "{v} in {deal:#}");
     }
+    // pr2live's and MediaPost's $19B (MediaPost's "a start-up with no
+    // measurable revenue, for $19 billion" is a price, not revenue).
+    assert_eq!(sources(deal, 19e9), 2, "{deal:#}");
     // The stock and cash components stated together are parts, not rival
     // totals.
     for v in [4.59e9, 13.7e9] {
@@ -339,6 +342,23 @@ fn devset_runs_find_the_deals_facts() {
     let sg = run_topic(&dir, "stargate");
     let softbank = fact(&sg, "SoftBank", "invests in", Some("Stargate"));
     assert_eq!(sources(softbank, 19e9), 1, "{softbank:#}");
+    // Daily Shorts' pledge is SoftBank's too, through "the Japanese
+    // billionaire" (written "SoftBank’s Son" just before) and "the
+    // initiative" after it. The gold calls the two apparent disagreement
+    // (different dates, possibly different objects): with neither article
+    // dated, the reviewer is told to check.
+    assert_eq!(sources(softbank, 30e9), 1, "{softbank:#}");
+    assert!(
+        softbank["verdict"]
+            .as_str()
+            .unwrap()
+            .starts_with("genuine disagreement: check"),
+        "{softbank:#}"
+    );
+    // "The ChatGPT maker signed a $30 billion-a-year deal with Oracle for
+    // 4.5 gigawatts": OpenAI's capacity, not ChatGPT's.
+    let openai = fact(&sg, "OpenAI", "has capacity", None);
+    assert_eq!(sources(openai, 4.5), 1, "{openai:#}");
     assert!(
         sg["facts"]
             .as_array()
