@@ -117,8 +117,11 @@ impl AsOfSource {
 /// written before its value, which makes the claim's unit a rate.
 /// "moment": the moment of a trading day a price is from ("opening", "to
 /// close at", "in afternoon trading"), which moves during the day.
+/// "target": a goal ("aims to deliver", "its 5-gigawatt target"), a measure
+/// of its own: the claim's predicate says "(target)".
 pub const MARKS: &[&str] = &[
     "derived",
+    "target",
     "prospective",
     "revised",
     "original",
@@ -808,6 +811,14 @@ pub fn build(
             if paid_count {
                 marks.retain(|(k, _)| *k != "component");
             }
+            // A target is a measure of its own ("its original 5-gigawatt
+            // target", "aims to deliver 10 gigawatts"): compared with other
+            // targets, never with what is built, paid or planned.
+            let predicate = if marks.iter().any(|(k, _)| *k == "target") {
+                format!("{predicate} (target)")
+            } else {
+                predicate
+            };
             let claim = Claim {
                 subject,
                 predicate,
@@ -1743,7 +1754,20 @@ fn cues_for(
     // ("$4.59 billion in cash and 178 million shares of its stock") does
     // not cut an amount's cues off, nor an amount a count's.
     let this = s.values[vi];
-    let prev = s.values[..vi].iter().rfind(|m| same_class(this, m));
+    let mut prev = s.values[..vi].iter().rfind(|m| same_class(this, m));
+    // "the total planned capacity … from nearly 7 GW to 10 GW": the words
+    // before "from" say what both figures of the change are; the words
+    // after it are the first figure's own.
+    let mut change_from = None;
+    if let Some(p) = prev {
+        let (w, at) = word_before(text, p.span.start);
+        if w == "from" && is_change_to(text, s, p) {
+            change_from = Some(at);
+            prev = s.values[..vi]
+                .iter()
+                .rfind(|m| same_class(this, m) && m.span.end <= at);
+        }
+    }
     let next = s.values[vi + 1..].iter().find(|m| same_class(this, m));
     let prev_end = prev.map_or(s.span.start, |m| m.span.end);
     let next_start = next.map_or(s.span.end, |m| m.span.start);
@@ -1771,7 +1795,9 @@ fn cues_for(
     let mut marks: Vec<(&'static str, String)> = Vec::new();
     for &(cs, ci) in &s.cues {
         let cue = &rules.cues.items[ci];
-        if cue.sets == CueSets::Sum {
+        if cue.sets == CueSets::Sum
+            || change_from.is_some_and(|at| cs.start >= at && cs.end <= v.start)
+        {
             continue;
         }
         // A cue between two values belongs to the nearer one: in "$8 billion
@@ -1818,6 +1844,10 @@ fn cues_for(
             CueSets::Total => total = true,
             CueSets::Part => part = true,
             _ => {}
+        }
+        // "a takeover target": a phrase before the cue word vetoes it.
+        if comes_after(text, cs.start, &cue.not_after) {
+            continue;
         }
         let word = text[cs.range()].to_lowercase();
         if let Some(m) = cue.means {

@@ -59,10 +59,26 @@ pub struct Why {
     pub value: f64,
     pub kind: WhyKind,
     pub text: String,
+    /// The sources it explains the value for; empty: all of them. A
+    /// figure one source calls the earlier one ("from nearly 7 GW to 10
+    /// GW") is not explained for a source that states it as current.
+    pub docs: Vec<String>,
+}
+
+impl Why {
+    /// Whether this explains `value` as `doc` states it.
+    fn covers(&self, value: f64, doc: &str) -> bool {
+        self.value == value && (self.docs.is_empty() || self.docs.iter().any(|d| d == doc))
+    }
 }
 
 fn why(whys: &mut Vec<Why>, value: f64, kind: WhyKind, text: String) {
-    whys.push(Why { value, kind, text });
+    whys.push(Why {
+        value,
+        kind,
+        text,
+        docs: Vec::new(),
+    });
 }
 
 /// The reasons for `fact`. `all` is every fact, for tranches and totals of
@@ -422,7 +438,8 @@ fn bounds(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
                     short_name(&c.doc)
                 ))
             }
-            Some(Bound::Lower) if others_exceed(&|x| x < c.amount.central()) => {
+            // "more than 500 million" agrees with 600 million, not with 450.
+            Some(Bound::Lower) if others_exceed(&|x| x > c.amount.central()) => {
                 why(
                     whys,
                     c.amount.central(),
@@ -552,12 +569,18 @@ fn earlier_figures(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) 
             .filter(|c| c.marks.iter().any(|(k, _)| *k == "original"))
             .map(|c| c.doc.clone())
             .collect();
-        why(
-            whys,
-            v.central,
-            WhyKind::Revised,
-            format!("the earlier figure, called {}", quoted(&words)),
-        );
+        // Only for the sources that say so, when others state it plainly.
+        let all_mark = v.sources.iter().all(|d| docs_marking.contains(d));
+        whys.push(Why {
+            value: v.central,
+            kind: WhyKind::Revised,
+            text: format!("the earlier figure, called {}", quoted(&words)),
+            docs: if all_mark {
+                Vec::new()
+            } else {
+                docs_marking.clone()
+            },
+        });
         reasons.push(format!(
             "revised: {} is called the earlier figure ({}) by {} — it was replaced, not contradicted",
             v.display,
@@ -896,10 +919,15 @@ pub fn verdict(fact: &Fact, whys: &[Why], copies: &Copies, trust: &dyn Fn(&str) 
     // The figure to print: a firm one (not only projected or a ceiling),
     // not one the parts show to be an earlier total, then the best
     // supported, then the latest stated.
+    // Whether a why of `kinds` explains value `i` as source `d` states it.
+    let covered = |i: usize, d: &str, kinds: &[WhyKind]| {
+        whys.iter()
+            .any(|w| kinds.contains(&w.kind) && w.covers(fact.values[i].central, d))
+    };
     let has = |g: &[usize], kinds: &[WhyKind]| {
         g.iter().all(|&i| {
-            whys.iter()
-                .any(|w| w.value == fact.values[i].central && kinds.contains(&w.kind))
+            let v = &fact.values[i];
+            v.sources.iter().all(|d| covered(i, d, kinds))
         })
     };
     let latest_of = |g: &[usize]| -> Option<&super::ClaimOut> {
@@ -936,12 +964,33 @@ pub fn verdict(fact: &Fact, whys: &[Why], copies: &Copies, trust: &dyn Fn(&str) 
     // that agree within rounding do not make a figure to print together.
     let clean = |g: &[usize]| {
         g.iter().any(|&i| {
-            !whys.iter().any(|w| {
-                w.value == fact.values[i].central
-                    && (NOT_FIRM.contains(&w.kind) || NOT_CURRENT.contains(&w.kind))
-            })
+            fact.values[i]
+                .sources
+                .iter()
+                .any(|d| !covered(i, d, NOT_FIRM) && !covered(i, d, NOT_CURRENT))
         })
     };
+    // A source supports a group unless only some sources' reason (the
+    // earlier figure, in its own words) says its figure there is not current.
+    let partly_superseded = |i: usize, d: &str| {
+        whys.iter().any(|w| {
+            !w.docs.is_empty()
+                && NOT_CURRENT.contains(&w.kind)
+                && w.covers(fact.values[i].central, d)
+        })
+    };
+    let group_docs: Vec<Vec<String>> = groups
+        .iter()
+        .zip(group_docs)
+        .map(|(g, docs)| {
+            docs.into_iter()
+                .filter(|d| {
+                    g.iter()
+                        .any(|&i| fact.values[i].sources.contains(d) && !partly_superseded(i, d))
+                })
+                .collect()
+        })
+        .collect();
     let standing: Vec<(bool, bool, bool)> = groups
         .iter()
         .map(|g| (clean(g), !has(g, NOT_FIRM), !has(g, NOT_CURRENT)))
@@ -987,31 +1036,51 @@ pub fn verdict(fact: &Fact, whys: &[Why], copies: &Copies, trust: &dyn Fn(&str) 
     };
     let mut others = Vec::new();
     let mut unexplained = Vec::new();
+    // A reason the printed figure shares explains no difference from it:
+    // beside a planned 10 GW, "planned" does not explain 7 GW.
+    let shared: Vec<WhyKind> = NOT_FIRM
+        .iter()
+        .copied()
+        .filter(|k| value.sources.iter().all(|d| covered(head, d, &[*k])))
+        .collect();
+    let names = |docs: &[&str]| {
+        docs.iter()
+            .map(|d| short_name(d))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     for (gi, g) in groups.iter().enumerate() {
-        if gi == best {
-            continue;
-        }
         for &i in g {
             let v = &fact.values[i];
-            // The one why that says most (rounding explains nothing here:
-            // agreeing values are one group).
-            let why: Vec<&str> = whys
-                .iter()
-                .filter(|w| w.value == v.central && w.kind != WhyKind::Rounding)
-                .min_by_key(|w| w.kind)
-                .map(|w| w.text.as_str())
-                .into_iter()
-                .collect();
-            let docs = v
-                .sources
-                .iter()
-                .map(|d| short_name(d))
-                .collect::<Vec<_>>()
-                .join(", ");
-            if why.is_empty() {
-                unexplained.push(format!("{} ({docs})", v.display));
-            } else {
-                others.push(format!("{} ({docs}): {}", v.display, why.join("; ")));
+            // For each source, the one why that says most (rounding explains
+            // nothing here: agreeing values are one group). In the printed
+            // figure's own group, only a reason some sources give for their
+            // figure (the earlier one) sets those apart.
+            let mut explained: Vec<(&str, Vec<&str>)> = Vec::new();
+            let mut bare: Vec<&str> = Vec::new();
+            for d in &v.sources {
+                let w = whys
+                    .iter()
+                    .filter(|w| w.kind != WhyKind::Rounding && w.covers(v.central, d))
+                    .filter(|w| !shared.contains(&w.kind))
+                    // A floor above the printed figure contradicts it.
+                    .filter(|w| w.kind != WhyKind::Floor || value.central >= w.value)
+                    .filter(|w| gi != best || !w.docs.is_empty())
+                    .min_by_key(|w| w.kind);
+                match w {
+                    Some(w) => match explained.iter_mut().find(|(t, _)| *t == w.text) {
+                        Some((_, docs)) => docs.push(d),
+                        None => explained.push((&w.text, vec![d])),
+                    },
+                    None if gi != best => bare.push(d),
+                    None => {}
+                }
+            }
+            for (text, docs) in explained {
+                others.push(format!("{} ({}): {text}", v.display, names(&docs)));
+            }
+            if !bare.is_empty() {
+                unexplained.push(format!("{} ({})", v.display, names(&bare)));
             }
         }
     }

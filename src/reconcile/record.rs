@@ -162,7 +162,7 @@ impl ClaimRecord {
                     .ok_or_else(|| RecordError {
                         field: "marks",
                         found: m.clone(),
-                        expected: "\"KIND:WORD\", KIND one of prospective, revised, original, component, completed, valuation, derived, per-share",
+                        expected: "\"KIND:WORD\", KIND one of prospective, revised, original, component, completed, valuation, derived, per-share, moment, target",
                     })
             })
             .collect()

@@ -222,6 +222,84 @@ fn a_figure_called_earlier_is_superseded() {
 }
 
 #[test]
+fn a_figure_one_source_calls_earlier_is_explained_for_that_source_only() {
+    let f = facts(&[
+        (
+            "a",
+            "The expansion lifts the planned capacity of Acme Corp from nearly 4 GW to 9 GW.",
+        ),
+        (
+            "b",
+            "The new plants will bring the planned capacity of Acme Corp to about 4 gigawatts.",
+        ),
+    ]);
+    let cap = f
+        .iter()
+        .find(|x| x.predicate == "has capacity")
+        .unwrap_or_else(|| panic!("a capacity fact: {f:#?}"));
+    let verdict = cap.verdict.clone().unwrap_or_default();
+    // b states 4 GW as the result, a as where it started: they disagree,
+    // whichever of b's 4 GW and a's 9 GW (equally supported) is printed.
+    // "planned", said of every figure, explains none of them.
+    assert!(
+        verdict.contains("4 GW (a): the earlier figure, called \"from … to\""),
+        "{verdict}"
+    );
+    assert!(
+        verdict.ends_with("Genuine disagreement: check 4 GW (b)")
+            || verdict.ends_with("Genuine disagreement: check 9 GW (a)"),
+        "{verdict}"
+    );
+    assert!(!verdict.contains("projected"), "{verdict}");
+}
+
+#[test]
+fn a_floor_above_the_printed_figure_does_not_agree_with_it() {
+    let f = facts(&[
+        ("a", "Instagram has 300 million active users."),
+        (
+            "b",
+            "Instagram now has 300 million active users, the company said.",
+        ),
+        ("c", "Instagram has more than 400 million users."),
+    ]);
+    let users = f
+        .iter()
+        .find(|x| x.predicate == "has users")
+        .unwrap_or_else(|| panic!("a user count: {f:#?}"));
+    let verdict = users.verdict.clone().unwrap_or_default();
+    assert!(
+        verdict.starts_with("genuine disagreement: check"),
+        "{verdict}"
+    );
+    assert!(!verdict.contains("a floor"), "{verdict}");
+}
+
+#[test]
+fn a_target_is_compared_with_targets_only() {
+    let f = facts(&[
+        (
+            "a",
+            "Acme Corp aims to deliver 9 gigawatts of capacity by 2030.",
+        ),
+        ("b", "Acme Corp has 2 gigawatts of capacity today."),
+        (
+            "c",
+            "Acme Corp’s goal of reaching 9 gigawatts of capacity stands.",
+        ),
+    ]);
+    let target = f
+        .iter()
+        .find(|x| x.predicate == "has capacity (target)")
+        .unwrap_or_else(|| panic!("a target: {f:#?}"));
+    assert_eq!(target.values.len(), 1, "{target:#?}");
+    assert_eq!(target.status, Status::Consistent, "{target:#?}");
+    assert!(f
+        .iter()
+        .any(|x| x.predicate == "has capacity" && x.values.len() == 1));
+}
+
+#[test]
 fn figures_of_one_component_are_compared_with_each_other() {
     let f = facts(&[
         (

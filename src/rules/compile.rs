@@ -310,6 +310,8 @@ pub struct CueInfo {
     pub means: Option<&'static str>,
     /// For `means = "component:NAME"`: the component's name ("cash").
     pub component: Option<String>,
+    /// Lower-cased phrases that veto the cue right before it.
+    pub not_after: Vec<String>,
 }
 
 /// Phrases matched as whole words ignoring ASCII case, each mapped to an item.
@@ -823,7 +825,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                             m.span().start,
                             Some(c.name.get_ref()),
                             format!("unknown meaning '{}'", m.get_ref()),
-                            Some("means = \"prospective\", \"revised\", \"original\", \"completed\", \"valuation\", \"per-share\", \"moment\" or \"component:NAME\"".into()),
+                            Some("means = \"prospective\", \"revised\", \"original\", \"completed\", \"valuation\", \"per-share\", \"moment\", \"target\" or \"component:NAME\"".into()),
                         );
                         continue;
                     }
@@ -837,6 +839,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 position,
                 means,
                 component,
+                not_after: c.not_after.iter().map(|p| p.to_lowercase()).collect(),
             });
             for w in &c.words {
                 cue_phrases.push((w.clone(), idx));

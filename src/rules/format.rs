@@ -265,6 +265,10 @@ pub struct Cue {
     /// "valuation" (valued on a stated basis), "component:NAME".
     #[serde(default)]
     pub means: Option<Spanned<String>>,
+    /// Phrases that veto the cue when they stand right before it ("takeover"
+    /// before "target").
+    #[serde(default)]
+    pub not_after: Vec<String>,
     pub examples: Vec<Spanned<Example>>,
 }
 

@@ -402,9 +402,20 @@ fn devset_counts_and_capacities_are_reconciled() {
     assert_eq!(sources(users, 600e6), 1, "{users:#}");
     // "grown from nearly 500 million to more than 600 million": the first
     // figure of a change is the earlier one.
+    // That explains MediaPost's 500 million only: AP's "more than 500
+    // million", stated on the closing day as current, and MediaPost's "more
+    // than 600 million" are left to check (gold: genuine disagreement at
+    // the same date) — a floor above the printed figure does not agree
+    // with it.
     let verdict = users["verdict"].as_str().unwrap();
     assert!(
-        verdict.contains("the earlier figure, called \"from … to\""),
+        verdict.contains(
+            "500 million people (05-mediapost): the earlier figure, called \"from … to\""
+        ),
+        "{users:#}"
+    );
+    assert!(
+        verdict.contains("Genuine disagreement: check 500 million people (03-wtop-ap), 600 million people (05-mediapost)"),
         "{users:#}"
     );
     // The yearly fee: AP's "$1 per year" is MediaPost's "99 cents per
@@ -415,15 +426,33 @@ fn devset_counts_and_capacities_are_reconciled() {
     assert_eq!(sources(fee, 0.99) + sources(fee, 1.0), 2, "{fee:#}");
 
     let sg = run_topic(&dir, "stargate");
+    // Targets are compared with targets: Menafn's "goal of reaching 10
+    // gigawatts" and MiTrade's "aims to deliver 10 gigawatts" are printed,
+    // Daily Shorts' "original 5-gigawatt target" is the earlier figure.
+    let target = fact(&sg, "Stargate", "has capacity (target)", None);
+    assert_eq!(target["unit"], "GW", "{target:#}");
+    assert_eq!(sources(target, 10.0), 2, "{target:#}");
+    assert_eq!(sources(target, 5.0), 1, "{target:#}");
+    let verdict = target["verdict"].as_str().unwrap();
+    assert!(verdict.starts_with("10 GW"), "{target:#}");
+    assert!(verdict.contains("called \"original\""), "{target:#}");
+    // Planned capacity: MiTrade's "from nearly 7 GW to 10 GW" against
+    // Menafn's "bring … planned capacity to approximately 7 gigawatts".
+    // MiTrade's 7 is its earlier figure; Menafn's 7 is stated as the
+    // result, so the two disagree (gold: genuine disagreement). "up to 4.5
+    // gigawatts" is a ceiling; "planned", said of both, explains neither.
     let capacity = fact(&sg, "Stargate", "has capacity", None);
     assert_eq!(capacity["unit"], "GW", "{capacity:#}");
-    assert_eq!(sources(capacity, 10.0), 2, "{capacity:#}");
     let verdict = capacity["verdict"].as_str().unwrap();
-    // The 10 GW goal is printed; the original 5 GW target is an earlier
-    // figure, "up to 4.5 gigawatts" a ceiling — not one figure together,
-    // though they agree within rounding.
     assert!(verdict.starts_with("10 GW"), "{capacity:#}");
-    assert!(verdict.contains("called \"original\""), "{capacity:#}");
+    assert!(
+        verdict.contains("7 GW (05-mitrade-tradingkey): the earlier figure, called \"from … to\""),
+        "{capacity:#}"
+    );
+    assert!(
+        verdict.contains("Genuine disagreement: check 7 GW (04-menafn-azernews)"),
+        "{capacity:#}"
+    );
     assert!(
         verdict.contains("a ceiling (\"up to 4.5 gigawatts\")"),
         "{capacity:#}"
