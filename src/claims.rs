@@ -435,6 +435,7 @@ pub fn build(
                 let t = &rules.triggers.items[ti];
                 !(silent_tranche
                     && !t.named_between
+                    && s.entities.iter().all(|e| e.span.start >= v.span.end)
                     && !frame_counts
                         .iter()
                         .any(|(f, &(_, first))| f.predicate == t.predicate && first < si)
