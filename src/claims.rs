@@ -457,7 +457,13 @@ pub fn build(
                     // value and the noun, or the one the phrase stands in
                     // apposition to, is what the value sizes; nothing else is.
                     let t = &rules.triggers.items[ti];
-                    let named = if tspan.start >= v.span.end {
+                    // Another value between sizes the project ("$6 billion
+                    // into Helios, the $40 billion venture"): not this one.
+                    let value_between = s
+                        .values
+                        .iter()
+                        .any(|m| m.span.start >= v.span.end && m.span.end <= tspan.start);
+                    let named = if tspan.start >= v.span.end && !value_between {
                         s.entities
                             .iter()
                             .find(|e| {
