@@ -304,6 +304,11 @@ struct Pending {
     claim: Claim,
     explicit_total: bool,
     part: bool,
+    /// A count paid as part of a price: it makes the amounts beside it
+    /// parts, and is never a tranche itself.
+    count: bool,
+    /// The value is a count or measure, not an amount of money.
+    quantity: bool,
 }
 
 /// Build the claims of one document, and say for each value that formed
@@ -413,8 +418,10 @@ pub fn build(
                 .entities
                 .iter()
                 .all(|e| !eligible(e, true) || e.span.start >= v.span.end);
-            let component =
-                scope_cues.marks.iter().any(|(k, _)| *k == "component") && none_named_before;
+            // So does one introduced as a price ("… will be cancelled in
+            // exchange for $4bn in cash"), whoever is named before it.
+            let component = scope_cues.marks.iter().any(|(k, _)| *k == "component")
+                && (none_named_before || scope_cues.price);
             // So does a tranche ("The companies pledged $100 billion
             // “immediately”"), when nothing nearer is.
             let silent_tranche = scope_cues.scope == Some(Scope::Tranche) && none_named_before;
@@ -428,12 +435,13 @@ pub fn build(
                 .flatten()
                 .map(Frame::of);
             // A trigger that the document gave no party before does not stop
-            // a silent tranche from continuing the deal before it ("The
-            // companies pledged $100 billion “immediately”", in an article
-            // that has named no one who pledges).
+            // a silent tranche or component from continuing the deal before
+            // it ("The companies pledged $100 billion “immediately”", in an
+            // article that has named no one who pledges; "… $2 billion, was
+            // paid in cash").
             let trigger = trigger.filter(|&(tspan, ti)| {
                 let t = &rules.triggers.items[ti];
-                !(silent_tranche
+                !((silent_tranche || component)
                     && !t.named_between
                     && s.entities.iter().all(|e| e.span.start >= v.span.end)
                     && !frame_counts
@@ -506,6 +514,14 @@ pub fn build(
                     // anyone in the sentence.
                     let (mut subj, obj, mut strong) =
                         roles(text, tokens, s, v.span, tspan, t, true);
+                    // "paid $4.59 billion … for WhatsApp": the preposition
+                    // before the object may say what kind of deal it is.
+                    let pred = obj
+                        .and_then(|m| {
+                            let (w, _) = word_before(text, m.span.start);
+                            t.predicate_after.iter().find(|(p, _)| *p == w)
+                        })
+                        .map_or_else(|| t.predicate.clone(), |(_, q)| q.clone());
                     let obj = obj.map(|m| (canonical(m).to_string(), Some(m.span)));
                     let mut from_frame = None;
                     // A share price is its company's: the one named in its
@@ -544,14 +560,14 @@ pub fn build(
                         Some(f) => (
                             f.subject.map(|x| (x, None)),
                             obj.or(f.object.map(|x| (x, None))),
-                            t.predicate.clone(),
+                            pred.clone(),
                             Some(t.id),
                             Some(tspan),
                         ),
                         None => (
                             subj.map(|m| (canonical(m).to_string(), Some(m.span))),
                             obj,
-                            t.predicate.clone(),
+                            pred.clone(),
                             Some(t.id),
                             Some(tspan),
                         ),
@@ -863,16 +879,27 @@ pub fn build(
             pending.push(Pending {
                 claim,
                 explicit_total: scope_cues.explicit_total,
-                part: scope_cues.part && !paid_count,
+                // A count of shares paid beside a component is a part of
+                // the price too ("$4.59 billion in cash and 178 million
+                // shares"), though its own figure stays whole.
+                part: scope_cues.part || paid_count,
+                count: paid_count,
+                quantity: v.kind == Kind::Quantity,
             });
         }
         // Back in text order, as the sentence states them.
         pending.sort_by_key(|p| p.claim.span.start);
         let explicit_total: Vec<bool> = pending.iter().map(|p| p.explicit_total).collect();
         let parts: Vec<bool> = pending.iter().map(|p| p.part).collect();
+        let keep_scope: Vec<bool> = pending
+            .iter()
+            .map(|p| p.explicit_total || p.count)
+            .collect();
+        let quantities: Vec<bool> = pending.iter().map(|p| p.quantity).collect();
         let mut sentence_claims: Vec<Claim> = pending.into_iter().map(|p| p.claim).collect();
         apply_sum_chains(text, s, &mut sentence_claims, &explicit_total, rules);
-        apply_components(&mut sentence_claims, &parts, &explicit_total);
+        apply_components(&mut sentence_claims, &parts, &keep_scope);
+        counts_share_completion(&mut sentence_claims, &quantities);
         assign_dates(tokens, s, &mut sentence_claims, doc_date);
         claims.extend(sentence_claims);
     }
@@ -1744,6 +1771,8 @@ struct CueHits {
     explicit_total: bool,
     /// A component cue reached the value ("in cash", "shares worth").
     part: bool,
+    /// Words introducing a price reached it ("in exchange for").
+    price: bool,
     words: Vec<String>,
     marks: Vec<(&'static str, String)>,
 }
@@ -1798,6 +1827,7 @@ fn cues_for(
     let mut tranche = false;
     let mut total = false;
     let mut part = false;
+    let mut price = false;
     let mut words = Vec::new();
     let mut marks: Vec<(&'static str, String)> = Vec::new();
     for &(cs, ci) in &s.cues {
@@ -1850,6 +1880,7 @@ fn cues_for(
             CueSets::Tranche => tranche = true,
             CueSets::Total => total = true,
             CueSets::Part => part = true,
+            CueSets::Price => price = true,
             _ => {}
         }
         // "a takeover target": a phrase before the cue word vetoes it.
@@ -1885,6 +1916,7 @@ fn cues_for(
         scope,
         explicit_total: total,
         part,
+        price,
         marks,
         words,
     }
@@ -1909,6 +1941,33 @@ fn apply_components(claims: &mut [Claim], parts: &[bool], explicit_total: &[bool
     for (i, c) in claims.iter_mut().enumerate() {
         if together[i] && !explicit_total[i] {
             c.scope = Scope::Tranche;
+        }
+    }
+}
+
+/// A count paid with an amount of the same parties shares when it was
+/// paid: "177.8 million Class A shares worth $13.7 billion …, and the
+/// remainder of the purchase price, $4.59 billion, was paid in cash" states
+/// the count at completion too.
+fn counts_share_completion(claims: &mut [Claim], quantities: &[bool]) {
+    let completed: Vec<(String, Option<String>, String)> = claims
+        .iter()
+        .flat_map(|c| {
+            c.marks
+                .iter()
+                .filter(|(k, _)| *k == "completed")
+                .map(|(_, w)| (c.subject.clone(), c.object.clone(), w.clone()))
+        })
+        .collect();
+    for (c, _) in claims.iter_mut().zip(quantities).filter(|(_, q)| **q) {
+        if c.marks.iter().any(|(k, _)| *k == "completed") {
+            continue;
+        }
+        if let Some((_, _, w)) = completed
+            .iter()
+            .find(|(s, o, _)| *s == c.subject && *o == c.object)
+        {
+            c.marks.push(("completed", w.clone()));
         }
     }
 }

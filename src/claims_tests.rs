@@ -476,3 +476,51 @@ fn the_seller_after_from_and_no_party_dealing_with_itself() {
     }
     assert_eq!(c[1].unit, "USD/share");
 }
+
+#[test]
+fn paid_for_a_company_is_its_purchase_and_a_count_beside_cash_is_a_part() {
+    let c = claims("Acme Corp paid $2 billion in cash and 40 million shares for Instagram.");
+    let cash = c
+        .iter()
+        .find(|c| c.amount.value == Some(2e9))
+        .unwrap_or_else(|| panic!("the cash: {c:#?}"));
+    assert_eq!(cash.predicate, "acquires");
+    assert_eq!(cash.object.as_deref(), Some("Instagram"));
+    // The count is the other component: the cash is a part, not the price.
+    assert_eq!(cash.scope, Scope::Tranche, "{c:#?}");
+    let count = c
+        .iter()
+        .find(|c| c.unit == "shares")
+        .unwrap_or_else(|| panic!("the count: {c:#?}"));
+    assert_eq!(count.scope, Scope::Total);
+    // Spending stays spending.
+    let c = claims("Acme Corp paid $2 billion to Oracle for cloud capacity.");
+    assert_eq!(c[0].predicate, "spends with", "{c:#?}");
+}
+
+#[test]
+fn a_price_introduced_by_in_exchange_for_continues_the_deal() {
+    let c = claims("Acme Corp agreed to buy Instagram for $3 billion.\n\nAll Instagram stock will be cancelled in exchange for $2 billion in cash and 40 million shares.");
+    let count = c
+        .iter()
+        .find(|c| c.unit == "shares")
+        .unwrap_or_else(|| panic!("the count: {c:#?}"));
+    assert_eq!(count.subject, "Acme Corp");
+    assert_eq!(count.object.as_deref(), Some("Instagram"));
+    // Without the phrase, a sentence naming Instagram first continues nothing.
+    let c = claims("Acme Corp agreed to buy Instagram for $3 billion.\n\nAll Instagram stock will be cancelled, with $2 billion in cash and 40 million shares.");
+    assert!(c.iter().all(|c| c.unit != "shares"), "{c:#?}");
+}
+
+#[test]
+fn a_count_paid_beside_a_completed_amount_is_at_completion_too() {
+    let c = claims("Microsoft agreed to buy Instagram for $3 billion. The deal includes 40 million shares worth $1 billion, and the rest of the price, $2 billion, was paid in cash.");
+    let count = c
+        .iter()
+        .find(|c| c.unit == "shares")
+        .unwrap_or_else(|| panic!("the count: {c:#?}"));
+    assert!(
+        count.marks.iter().any(|(k, _)| *k == "completed"),
+        "{count:#?}"
+    );
+}

@@ -259,6 +259,9 @@ pub struct TriggerInfo {
     pub per_share: bool,
     /// Only amounts with a rate ("per year"), never per share.
     pub rate: bool,
+    /// (preposition, predicate): the predicate when the object follows
+    /// that preposition ("paid … for WhatsApp" acquires).
+    pub predicate_after: Vec<(String, String)>,
 }
 
 impl TriggerInfo {
@@ -290,6 +293,9 @@ pub enum CueSets {
     /// A component of a price ("in cash", "shares worth"): a part when
     /// two or more values of the sentence are components.
     Part,
+    /// Words that introduce a price ("in exchange for"): a component after
+    /// them continues the deal stated before, whatever names stand before it.
+    Price,
 }
 
 /// Where a cue must stand relative to the value.
@@ -736,6 +742,11 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 named_between: t.named_between,
                 per_share: t.per_share,
                 rate: t.rate,
+                predicate_after: t
+                    .predicate_after
+                    .iter()
+                    .map(|(p, q)| (p.to_lowercase(), q.clone()))
+                    .collect(),
             });
             for w in &t.words {
                 trigger_phrases.push((w.clone(), idx));
@@ -780,13 +791,14 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 "sum" => CueSets::Sum,
                 "label" => CueSets::Label,
                 "part" => CueSets::Part,
+                "price" => CueSets::Price,
                 other => {
                     ctx.problem(
                         c.sets.span().start,
                         Some(c.name.get_ref()),
                         format!("unknown cue effect '{other}'"),
                         Some(
-                            "sets = \"tranche\", \"total\", \"sum\", \"part\" or \"label\"".into(),
+                            "sets = \"tranche\", \"total\", \"sum\", \"part\", \"price\" or \"label\"".into(),
                         ),
                     );
                     continue;

@@ -239,6 +239,11 @@ pub struct Trigger {
     /// (never "a share"), so "the deal costs $19 billion" is no fee.
     #[serde(default)]
     pub rate: bool,
+    /// The predicate when the object follows one of these prepositions:
+    /// `predicate_after = { for = "acquires" }` reads "paid $19 billion for
+    /// WhatsApp" as a purchase, not spending with WhatsApp.
+    #[serde(default)]
+    pub predicate_after: std::collections::BTreeMap<String, String>,
     pub examples: Vec<Spanned<Example>>,
 }
 

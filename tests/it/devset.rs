@@ -113,7 +113,34 @@ fn run_topic(dir: &std::path::Path, topic: &str) -> Value {
     serde_json::from_slice(&read(&out.join("facts.json"))).unwrap()
 }
 
+/// The total fact of these parties in money (any currency), or in a
+/// count or measure when the parties have no money fact.
 fn fact<'a>(f: &'a Value, subject: &str, predicate: &str, object: Option<&str>) -> &'a Value {
+    let all: Vec<&Value> = f["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| {
+            x["subject"] == subject
+                && x["predicate"] == predicate
+                && x["object"].as_str() == object
+                && x["scope"] == "total"
+        })
+        .collect();
+    all.iter()
+        .find(|x| x["unit"].as_str().is_some_and(|u| u.starts_with("USD")))
+        .or(all.first())
+        .copied()
+        .unwrap_or_else(|| panic!("no fact {subject} {predicate} {object:?}"))
+}
+
+fn fact_in<'a>(
+    f: &'a Value,
+    subject: &str,
+    predicate: &str,
+    object: Option<&str>,
+    unit: &str,
+) -> &'a Value {
     f["facts"]
         .as_array()
         .unwrap()
@@ -123,8 +150,9 @@ fn fact<'a>(f: &'a Value, subject: &str, predicate: &str, object: Option<&str>) 
                 && x["predicate"] == predicate
                 && x["object"].as_str() == object
                 && x["scope"] == "total"
+                && x["unit"] == unit
         })
-        .unwrap_or_else(|| panic!("no fact {subject} {predicate} {object:?}"))
+        .unwrap_or_else(|| panic!("no fact {subject} {predicate} {object:?} in {unit}"))
 }
 
 fn sources(f: &Value, value: f64) -> usize {
@@ -151,6 +179,25 @@ fn devset_runs_find_the_deals_facts() {
     // pr2live's and MediaPost's $19B (MediaPost's "a start-up with no
     // measurable revenue, for $19 billion" is a price, not revenue).
     assert_eq!(sources(deal, 19e9), 2, "{deal:#}");
+    // Shares issued: pr2live's announced 183,865,778 ("cancelled in
+    // exchange for $4bn in cash and 183,865,778 shares"), Tradingpedia's
+    // 177.8 million (stated beside "$4.59 billion, was paid in cash") and
+    // MediaPost's 178 million ("Facebook paid $4.59 billion in cash and 178
+    // million shares … for WhatsApp": a purchase, not spending). Gold:
+    // announced vs issued at closing; 177.8 vs 178 million is rounding.
+    let shares = fact_in(&fb, "Facebook", "acquires", Some("WhatsApp"), "shares");
+    assert_eq!(sources(shares, 183_865_778.0), 1, "{shares:#}");
+    assert_eq!(
+        sources(shares, 177.8e6) + sources(shares, 178e6),
+        2,
+        "{shares:#}"
+    );
+    let verdict = shares["verdict"].as_str().unwrap();
+    assert!(
+        verdict.starts_with("177.8 million shares")
+            && verdict.contains("183,865,778 shares (02-pr2live): stated before completion"),
+        "{shares:#}"
+    );
     // The stock and cash components stated together are parts, not rival
     // totals.
     for v in [4.59e9, 13.7e9] {
@@ -189,7 +236,7 @@ fn devset_runs_find_the_deals_facts() {
     // units is to be granted" (a sentence naming no party), the stock and
     // the cash.
     assert!(
-        reasons.contains("$21.8B = $3.5B (tranche, 04-tradingpedia) + $4.59B (tranche, 04-tradingpedia) + $13.7B (tranche, 04-tradingpedia) — the stated parts make up this figure"),
+        reasons.contains("$21.8B = $3.5B (tranche, 04-tradingpedia) + $4.59B (tranche, 04-tradingpedia, 05-mediapost) + $13.7B (tranche, 04-tradingpedia) — the stated parts make up this figure"),
         "{reasons}"
     );
     // At closing: "has completed its acquisition … for almost $22 billion".
