@@ -410,6 +410,8 @@ pub fn build(
                 }
             }
             let mut clause_frame: Option<Frame> = None;
+            // The subject of the clause a ", with …" phrase elaborates.
+            let mut elaborated: Option<String> = None;
             let scope_cues = cues_for(text, tokens, s, vi, trigger.map(|(sp, _)| sp), rules);
             // A named component with no one named before it in its sentence
             // continues the deal stated elsewhere ("The transaction involves
@@ -554,6 +556,14 @@ pub fn build(
                             subj = roles(text, tokens, s, v.span, tspan, t, false).0;
                             strong = false;
                         }
+                        if from_frame.is_none() && subj.is_none() {
+                            elaborated = with_phrase_subject(
+                                text,
+                                s,
+                                &frames_by_sentence[si],
+                                v.span.start.min(tspan.start),
+                            );
+                        }
                     }
                     strong_roles = strong || from_frame.is_some();
                     match from_frame {
@@ -681,6 +691,12 @@ pub fn build(
                 subject = f.subject.map(|x| (x, None));
                 object = f.object.map(|x| (x, None));
                 inferred = Some("deal stated before");
+            }
+            if let Some(name) = elaborated {
+                if subject.is_none() {
+                    subject = Some((name, None));
+                    inferred = Some("clause it elaborates");
+                }
             }
             // "The app has 450 million active users … and is adding over a
             // million new registered users each day": a later value of the
@@ -1343,8 +1359,9 @@ fn sentences<'a>(
                         && m.span.contains(sp)
                         && rules.triggers.items[*ti].takes(m))
             }) && {
-                let not_after = &rules.triggers.items[*ti].not_after;
-                not_after.is_empty() || !comes_after(text, sp.start, not_after)
+                let t = &rules.triggers.items[*ti];
+                (t.not_after.is_empty() || !comes_after(text, sp.start, &t.not_after))
+                    && (t.not_before.is_empty() || !comes_before(text, sp.end, &t.not_before))
             }
         });
         // So may a component cue: "183,865,778 shares" are paid in stock.
@@ -1375,6 +1392,46 @@ fn comes_after(text: &str, at: usize, phrases: &[String]) -> bool {
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric())
     })
+}
+
+/// The subject of the clause that a ", with …" phrase ending at `lo`
+/// elaborates: "… increases the capacity of the Helios venture to 10 GW,
+/// with an estimated total investment of $50 billion" is Helios's
+/// investment. Only where the phrase names no one itself: "…, with Acme's
+/// help" or "…, together with Acme" has its own party.
+fn with_phrase_subject(
+    text: &str,
+    s: &Sent,
+    frames: &[(Span, Frame)],
+    lo: usize,
+) -> Option<String> {
+    let head = text.get(s.span.start..lo)?;
+    let at = s.span.start + head.to_lowercase().rfind(", with ")?;
+    if s.entities
+        .iter()
+        .any(|e| e.span.start >= at && e.span.end <= lo)
+    {
+        return None;
+    }
+    frames
+        .iter()
+        .filter(|(sp, f)| sp.end <= at && f.subject.is_some())
+        .next_back()
+        .and_then(|(_, f)| f.subject.clone())
+}
+
+/// Whether the word right after `at` is one of `words` (lower-case):
+/// "investment giant", "funding round" read from the trigger's end.
+fn comes_before(text: &str, at: usize, words: &[String]) -> bool {
+    let after = text.get(at..).unwrap_or("");
+    // A hyphen joins as a space does: "investment-grade".
+    let after = after.strip_prefix('-').unwrap_or(after).trim_start();
+    let word: String = after
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    !word.is_empty() && words.contains(&word)
 }
 
 /// Word distance between two spans (0 when adjacent or overlapping).

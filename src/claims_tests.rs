@@ -524,3 +524,41 @@ fn a_count_paid_beside_a_completed_amount_is_at_completion_too() {
         "{count:#?}"
     );
 }
+
+#[test]
+fn a_trigger_word_naming_a_kind_of_company_is_no_trigger() {
+    // "investment giant", "investment-grade": the word describes, it claims nothing.
+    for text in [
+        "Halvard and investment giant Kestrel will build sites in Texas, worth $9 billion.",
+        "Halvard sold investment-grade bonds in Texas worth $9 billion.",
+    ] {
+        let c = claims(text);
+        assert!(
+            c.iter().all(|c| c.predicate != "invests in"),
+            "{text}: {c:#?}"
+        );
+    }
+    // The same word followed by a preposition still is one.
+    let c = claims("Halvard made an investment in Kestrel worth $9 billion.");
+    assert!(c.iter().any(|c| c.predicate == "invests in"), "{c:#?}");
+    assert!(comes_before("investment giant", 10, &["giant".to_string()]));
+    assert!(comes_before("investment-Grade", 10, &["grade".to_string()]));
+    assert!(!comes_before("investment", 10, &["giant".to_string()]));
+}
+
+#[test]
+fn a_with_phrase_figure_is_the_subject_of_the_clause_it_elaborates() {
+    let c = claims("This expansion increases the capacity of the Helios venture to 10 GW, with an estimated total investment of $50 billion — up from approximately $40 billion invested over the prior three years.");
+    let money: Vec<_> = c.iter().filter(|c| c.unit == "USD").collect();
+    assert_eq!(money.len(), 2, "{c:#?}");
+    assert!(money
+        .iter()
+        .all(|c| c.subject == "Helios" && c.predicate == "invests in"));
+    assert_eq!(money[0].inferred, Some("clause it elaborates"));
+    // A phrase naming its own party keeps it.
+    let c = claims("Acme grew to 10 GW, with Halvard's investment of $5 billion.");
+    assert!(
+        c.iter().any(|c| c.subject == "Halvard" && c.unit == "USD"),
+        "{c:#?}"
+    );
+}

@@ -1012,10 +1012,31 @@ pub fn verdict(fact: &Fact, whys: &[Why], copies: &Copies, trust: &dyn Fn(&str) 
                 .then(b.cmp(&a))
         })
         .expect("groups are not empty");
-    // The best group's most widely stated value, as of its latest date.
+    // The best group's value stated firm, current and exact (no floor) by
+    // most sources, then most widely stated, as of its latest date: of
+    // "$500 billion — up from approximately $400 billion" and another
+    // source's "expected to exceed $400 billion", agreeing within rounding,
+    // the current $500B is printed.
+    let firm_current = |i: usize| {
+        fact.values[i]
+            .sources
+            .iter()
+            .filter(|d| {
+                !covered(i, d, NOT_FIRM)
+                    && !covered(i, d, NOT_CURRENT)
+                    && !covered(i, d, &[WhyKind::Floor])
+            })
+            .count()
+    };
     let head = *groups[best]
         .iter()
-        .max_by_key(|&&i| (fact.values[i].sources.len(), std::cmp::Reverse(i)))
+        .max_by_key(|&&i| {
+            (
+                firm_current(i),
+                fact.values[i].sources.len(),
+                std::cmp::Reverse(i),
+            )
+        })
         .expect("groups are not empty");
     let value = &fact.values[head];
     let when = latest[best].map_or(String::new(), |c| format!(" as of {}", c.when()));

@@ -71,7 +71,7 @@ pub struct AmountRecord {
 pub struct RecordError {
     pub field: &'static str,
     pub found: String,
-    pub expected: &'static str,
+    pub expected: String,
 }
 
 /// The ways a claim's missing roles are filled (see `claims`), so a record
@@ -83,6 +83,7 @@ const INFERRED: &[&str] = &[
     "deal stated before",
     "description",
     "same amount elsewhere in the document",
+    "clause it elaborates",
 ];
 
 const AS_OF_SOURCES: &[AsOfSource] = &[
@@ -130,7 +131,7 @@ impl ClaimRecord {
             other => Err(RecordError {
                 field: "scope",
                 found: other.to_string(),
-                expected: "\"total\", \"tranche\"",
+                expected: "\"total\", \"tranche\"".into(),
             }),
         }
     }
@@ -146,7 +147,8 @@ impl ClaimRecord {
             .ok_or_else(|| RecordError {
                 field: "as_of_source",
                 found: label.clone(),
-                expected: "the labels facts.json writes (\"sentence\", \"document date\", …)",
+                expected: "the labels facts.json writes (\"sentence\", \"document date\", …)"
+                    .into(),
             })
     }
 
@@ -162,7 +164,7 @@ impl ClaimRecord {
                     .ok_or_else(|| RecordError {
                         field: "marks",
                         found: m.clone(),
-                        expected: "\"KIND:WORD\", KIND one of prospective, revised, original, component, completed, valuation, derived, per-share, moment, target",
+                        expected: "\"KIND:WORD\", KIND one of prospective, revised, original, component, completed, valuation, derived, per-share, moment, target".into(),
                     })
             })
             .collect()
@@ -179,7 +181,11 @@ impl ClaimRecord {
             .ok_or_else(|| RecordError {
                 field: "inferred",
                 found: how.clone(),
-                expected: "\"earlier clause\", \"previous sentence\", \"document\", \"same amount elsewhere in the document\"",
+                expected: INFERRED
+                    .iter()
+                    .map(|w| format!("{w:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
             })
     }
 
@@ -222,7 +228,7 @@ impl AmountRecord {
                 return Err(RecordError {
                     field: "amount.bound",
                     found: other.to_string(),
-                    expected: "\"lower\", \"upper\"",
+                    expected: "\"lower\", \"upper\"".into(),
                 })
             }
         };
@@ -280,5 +286,33 @@ mod tests {
         let e = r.validate().unwrap_err();
         assert_eq!(e.field, "scope");
         assert!(e.to_string().contains("\"whole\""), "{e}");
+    }
+
+    #[test]
+    fn every_way_the_claim_builder_fills_a_role_reads_back() {
+        // The builder's words, as it writes them: a new one missing here
+        // would make its records unreadable by `reconcile --records`.
+        let source = include_str!("../claims.rs");
+        let marker = "inferred = Some(\"";
+        let mut found = 0;
+        for (at, _) in source.match_indices(marker) {
+            let rest = &source[at + marker.len()..];
+            let word = &rest[..rest.find('"').unwrap()];
+            assert!(INFERRED.contains(&word), "{word:?} is not in INFERRED");
+            found += 1;
+        }
+        assert!(found >= INFERRED.len(), "{found} ways found in claims.rs");
+        let mut r = ClaimRecord::of(
+            "a.txt",
+            &analyze(
+                "Amazon invested $4 billion in Anthropic.",
+                &RuleSet::builtin().unwrap(),
+                None,
+            )
+            .claims[0],
+        );
+        r.inferred = Some("guessed".into());
+        let e = r.validate().unwrap_err().to_string();
+        assert!(e.contains("\"clause it elaborates\""), "{e}");
     }
 }

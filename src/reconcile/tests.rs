@@ -517,3 +517,24 @@ fn share_prices_from_different_moments_of_a_day_do_not_contradict() {
         "{price:#?}"
     );
 }
+
+#[test]
+fn the_figure_printed_is_the_current_one_not_an_earlier_or_a_floor() {
+    // Two sources give $40B: one as a floor it expects, one as the figure
+    // replaced by $50B. Agreeing within rounding, they make one group; its
+    // figure to print is the current $50B, not the more widely stated $40B.
+    let f = facts(&[
+        ("a", "Helios grows to 7 GW, with total investments expected to exceed $40 billion over the next three years."),
+        ("b", "This expansion increases the capacity of the Helios venture to 10 GW, with an estimated total investment of $50 billion — up from approximately $40 billion invested over the prior three years."),
+    ]);
+    let fact = f
+        .iter()
+        .find(|x| x.predicate == "invests in" && x.unit == "USD")
+        .unwrap_or_else(|| panic!("an investment fact: {f:#?}"));
+    let verdict = fact.verdict.as_deref().unwrap_or_default();
+    assert!(
+        verdict.starts_with("$50B — the figure to print"),
+        "{verdict}"
+    );
+    assert!(verdict.contains("the earlier figure"), "{verdict}");
+}

@@ -241,6 +241,9 @@ fn inferred_how(c: &Claim) -> String {
             "from the deal the article states before it, which this part continues".into()
         }
         Some("document") => "from the claim this document makes most often".into(),
+        Some("clause it elaborates") => {
+            "the subject of the clause this “, with …” phrase elaborates".into()
+        }
         Some("description") => {
             "the company a description in the clause (“the app”, “the company”) stands for: the name nearest before it".into()
         }

@@ -249,6 +249,8 @@ pub struct TriggerInfo {
     pub agent_preps: Vec<String>,
     /// Lower-cased words that cancel the trigger right before it.
     pub not_after: Vec<String>,
+    /// Lower-cased words that cancel the trigger right after it.
+    pub not_before: Vec<String>,
     pub object_can_be_part: bool,
     /// The value is 100 minus the percentage stated (see the rule format).
     pub complement: bool,
@@ -737,6 +739,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 object_preps: t.object_preps.iter().map(|p| p.to_lowercase()).collect(),
                 agent_preps: t.agent_preps.iter().map(|p| p.to_lowercase()).collect(),
                 not_after: t.not_after.iter().map(|p| p.to_lowercase()).collect(),
+                not_before: t.not_before.iter().map(|p| p.to_lowercase()).collect(),
                 object_can_be_part: t.object_can_be_part,
                 complement: t.complement,
                 named_between: t.named_between,

@@ -215,6 +215,10 @@ pub struct Trigger {
     /// "deal valued at $28 billion" is a price, not a company's valuation.
     #[serde(default)]
     pub not_after: Vec<String>,
+    /// Words that cancel the trigger when they stand right after it: in
+    /// "investment giant SoftBank" the trigger word names a kind of company.
+    #[serde(default)]
+    pub not_before: Vec<String>,
     /// The object may be a part of the subject (a stake in a subsidiary);
     /// by default "Amazon … AWS" is no claim between the two.
     #[serde(default)]
