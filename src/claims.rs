@@ -1415,8 +1415,7 @@ fn with_phrase_subject(
     }
     frames
         .iter()
-        .filter(|(sp, f)| sp.end <= at && f.subject.is_some())
-        .next_back()
+        .rfind(|(sp, f)| sp.end <= at && f.subject.is_some())
         .and_then(|(_, f)| f.subject.clone())
 }
 
