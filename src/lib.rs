@@ -16,12 +16,13 @@
 //!
 //! let rules = RuleSet::builtin().unwrap();
 //! let a = pipeline::analyze("Acme Corp invested $4 billion in Anthropic in March 2024.", &rules, None);
-//! let b = pipeline::analyze("Acme Corp has invested $8 billion in Anthropic.", &rules, None);
+//! let b = pipeline::analyze("Acme Inc. has invested $8 billion in Anthropic.", &rules, None);
 //! let claims: Vec<reconcile::SourcedClaim> = reconcile::SourcedClaim::all("a.txt", a.claims)
 //!     .chain(reconcile::SourcedClaim::all("b.txt", b.claims))
 //!     .collect();
 //! let facts = reconcile::reconcile(&claims);
-//! assert_eq!(facts[0].subject, "Acme Corp");
+//! // One company, whatever legal form each source writes.
+//! assert_eq!(facts[0].subject, "Acme");
 //! assert_eq!(facts[0].status, reconcile::Status::Conflict);
 //! assert_eq!(facts[0].values.len(), 2);
 //! ```

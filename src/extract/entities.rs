@@ -121,7 +121,7 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
                 rule: pat.id,
                 lexicon: Vec::new(),
                 value: Value::Entity(EntityValue {
-                    canonical: s.to_string(),
+                    canonical: unknown_canonical(s),
                     kind: "unknown".to_string(),
                     parent: None,
                     known: false,
@@ -195,6 +195,31 @@ const COMPANY_SUFFIXES: &[&str] = &[
 /// True when `word` ends company names ("Corp.", "Inc", "Group").
 pub fn is_company_suffix(word: &str) -> bool {
     COMPANY_SUFFIXES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
+
+/// The name an unknown company goes by: without the legal form that ends
+/// it ("Activision Blizzard Inc" is "Activision Blizzard", as another
+/// source writes it), unless what is left is only generic words ("Capital
+/// Group" stays).
+fn unknown_canonical(written: &str) -> String {
+    let mut words: Vec<&str> = written.split_whitespace().collect();
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| is_company_suffix(w.trim_end_matches(',')))
+    {
+        words.pop();
+    }
+    let rest = words.join(" ");
+    let rest = rest.trim_end_matches([',', '.']);
+    let only_generic = rest
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .all(|w| GENERIC_NAME_WORDS.contains(&w.to_lowercase().as_str()));
+    if rest.is_empty() || only_generic {
+        written.to_string()
+    } else {
+        rest.to_string()
+    }
 }
 
 /// Other words that name no one on their own: "Cloud" of "Google Cloud".
@@ -383,7 +408,10 @@ fn clean(
         let t = t.trim_matches(|c: char| !c.is_alphanumeric());
         t.is_empty() || stopwords.contains(t) || stopwords.contains(&t.to_lowercase())
     };
-    while words.first().is_some_and(&is_stop) {
+    // A connector left at the start by a dropped stop word goes too: "Shares
+    // of Northwind" is "Northwind".
+    let is_connector = |w: &Span| !text[w.range()].chars().any(char::is_uppercase);
+    while words.first().is_some_and(|w| is_stop(w) || is_connector(w)) {
         words.remove(0);
     }
     let is_end_stop = |words: &[Span]| {
@@ -459,6 +487,36 @@ mod tests {
             named("Cloud").map(|(c, _)| c),
             Some("Google Cloud".to_string())
         );
+    }
+
+    #[test]
+    fn an_unknown_company_goes_by_its_name_without_its_legal_form() {
+        assert_eq!(
+            unknown_canonical("Activision Blizzard Inc"),
+            "Activision Blizzard"
+        );
+        assert_eq!(unknown_canonical("Halvard Holdings Corp."), "Halvard");
+        assert_eq!(unknown_canonical("Capital Group"), "Capital Group");
+        assert_eq!(unknown_canonical("Inc"), "Inc");
+        let rules = crate::rules::RuleSet::builtin().unwrap();
+        let text = "Northwind Blizzard Inc agreed to a deal. Shares of Northwind rose. \
+                    Kestrel Labs grew, and so did Kestrel.";
+        let a = crate::pipeline::analyze(text, &rules, None);
+        let named = |w: &str| -> Option<String> {
+            a.mentions.iter().find_map(|m| match &m.value {
+                Value::Entity(e) if &text[m.span.range()] == w => Some(e.canonical.clone()),
+                _ => None,
+            })
+        };
+        assert_eq!(
+            named("Northwind Blizzard Inc").as_deref(),
+            Some("Northwind Blizzard")
+        );
+        // "Shares of" is no part of a name.
+        assert_eq!(named("Northwind").as_deref(), Some("Northwind"));
+        // A short name is not taken for a longer unknown one: title-case
+        // runs (a headline's "Kestrel Labs Halvard") are too often two names.
+        assert_eq!(named("Kestrel").as_deref(), Some("Kestrel"));
     }
 
     #[test]

@@ -314,7 +314,7 @@ fn figures_of_one_component_are_compared_with_each_other() {
     let cash = component(&f, "cash");
     assert_eq!(cash.values.len(), 2, "{cash:#?}");
     assert_eq!(cash.status, Status::Conflict);
-    assert_eq!(cash.title(), "Acme Corp acquires Beta Labs (tranche, cash)");
+    assert_eq!(cash.title(), "Acme acquires Beta Labs (tranche, cash)");
     let stock = component(&f, "stock");
     assert_eq!(stock.values.len(), 2, "{stock:#?}");
 }
