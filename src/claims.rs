@@ -119,7 +119,10 @@ impl AsOfSource {
 /// close at", "in afternoon trading"), which moves during the day.
 /// "target": a goal ("aims to deliver", "its 5-gigawatt target"), a measure
 /// of its own: the claim's predicate says "(target)".
+/// "measure": what the figure counts that the others may not ("including
+/// debt": an enterprise value beside an equity price), said by the cue word.
 pub const MARKS: &[&str] = &[
+    "measure",
     "derived",
     "target",
     "prospective",
@@ -239,6 +242,8 @@ const PREP_REACH: usize = 7;
 /// Words between a cue and the value (or trigger) it modifies.
 const CUE_BEFORE_REACH: usize = 3;
 const CUE_AFTER_REACH: usize = 2;
+/// Words a `means = "measure"` cue may stand after its value or trigger.
+const MEASURE_AFTER_REACH: usize = 6;
 
 /// A (subject, predicate, object) frame seen in the document.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -1919,10 +1924,18 @@ fn cues_for(
                     && cs.start >= prev_end
                     && !nearer_prev
                     && tokens.words_between(cs.end, a.start) <= CUE_BEFORE_REACH;
+                // What a figure measures is often said at the end of its
+                // clause: "its $69 billion acquisition of VMware Inc,
+                // including debt".
+                let reach = if cue.means == Some("measure") {
+                    MEASURE_AFTER_REACH
+                } else {
+                    CUE_AFTER_REACH
+                };
                 let after = cs.start >= a.end
                     && cs.end <= next_start
                     && !nearer_next
-                    && tokens.words_between(a.end, cs.start) <= CUE_AFTER_REACH;
+                    && tokens.words_between(a.end, cs.start) <= reach;
                 match cue.position {
                     CuePosition::Before => before,
                     CuePosition::After => after,

@@ -49,6 +49,9 @@ pub enum WhyKind {
     Valuation,
     /// A price from another moment of the trading day (the open, the close).
     Moment,
+    /// A figure of another measure, by the words beside it ("including
+    /// debt": an enterprise value beside an equity price).
+    Measure,
     PartsAddUp,
     Rounding,
 }
@@ -133,6 +136,7 @@ fn reasons_and_whys(fact: &Fact, all: &[Fact], whys: &mut Vec<Why>) -> Vec<Strin
         completion(fact, &groups, &mut reasons, whys);
         valuation(fact, &groups, &mut reasons, whys);
         moments(fact, &groups, &mut reasons, whys);
+        measures(fact, &groups, &mut reasons, whys);
         scale(fact, &mut reasons, whys);
         rounding(fact, &mut reasons, whys);
         if reasons.is_empty() {
@@ -819,6 +823,54 @@ fn valuation(fact: &Fact, groups: &[Vec<usize>], reasons: &mut Vec<String>, whys
     }
 }
 
+/// Figures of different measures: one said to count something the others
+/// do not ("about $75 billion including debt" beside a $68.7 billion
+/// price) measures another thing, an enterprise value rather than the
+/// equity price; the difference is a definition, not a contradiction. Only
+/// where some figures carry no such words, or other ones: figures that all
+/// say "including debt" are compared as usual.
+fn measures(fact: &Fact, groups: &[Vec<usize>], reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
+    let marked: Vec<(usize, Vec<String>, Vec<String>)> = groups
+        .iter()
+        .enumerate()
+        .map(|(gi, g)| {
+            let (words, d) = group_marks(fact, g, "measure");
+            (gi, words, d)
+        })
+        .collect();
+    let distinct: std::collections::BTreeSet<&Vec<String>> =
+        marked.iter().map(|(_, w, _)| w).collect();
+    if distinct.len() < 2 {
+        return;
+    }
+    let plain: Vec<usize> = marked
+        .iter()
+        .filter(|(_, w, _)| w.is_empty())
+        .flat_map(|(gi, _, _)| groups[*gi].iter().copied())
+        .collect();
+    for (gi, words, d) in marked.iter().filter(|(_, w, _)| !w.is_empty()) {
+        let shown = displays(fact, &groups[*gi]);
+        for &i in &groups[*gi] {
+            why(
+                whys,
+                fact.values[i].central,
+                WhyKind::Measure,
+                format!("a different measure ({})", quoted(words)),
+            );
+        }
+        let against = if plain.is_empty() {
+            "figures stated with other words".to_string()
+        } else {
+            format!("{}, stated without them", displays(fact, &plain))
+        };
+        reasons.push(format!(
+            "definition: {shown} ({}: {}) measures something else than {against} — e.g. a value including debt beside the price of the equity — so the difference is one of definition, not a contradiction",
+            docs(d),
+            quoted(words),
+        ));
+    }
+}
+
 /// Share prices from different moments of a trading day ("opening share
 /// price", "to close at", "in afternoon trading") move; they do not
 /// contradict each other. Only for prices per share: "closing" beside a
@@ -953,7 +1005,10 @@ pub fn verdict(fact: &Fact, whys: &[Why], copies: &Copies, trust: &dyn Fn(&str) 
     // support, latest date.
     let latest: Vec<Option<&super::ClaimOut>> = groups.iter().map(|g| latest_of(g)).collect();
     const NOT_FIRM: &[WhyKind] = &[WhyKind::Projected, WhyKind::Ceiling];
+    // Not current, or not the measure the other figures state: either way
+    // not the figure to print beside one that is.
     const NOT_CURRENT: &[WhyKind] = &[
+        WhyKind::Measure,
         WhyKind::EarlierTotal,
         WhyKind::Revised,
         WhyKind::Announced,

@@ -538,3 +538,42 @@ fn the_figure_printed_is_the_current_one_not_an_earlier_or_a_floor() {
     );
     assert!(verdict.contains("the earlier figure"), "{verdict}");
 }
+
+#[test]
+fn a_figure_including_debt_is_another_measure_than_the_price() {
+    let f = facts(&[
+        (
+            "a",
+            "Halvard agreed to buy Kestrel Systems for $61 billion.",
+        ),
+        (
+            "b",
+            "Halvard will buy Kestrel Systems for $61 billion in cash and stock.",
+        ),
+        (
+            "c",
+            "Halvard completed its $69 billion acquisition of Kestrel Systems, including debt.",
+        ),
+    ]);
+    let deal = f
+        .iter()
+        .find(|x| x.predicate == "acquires" && x.scope == "total")
+        .unwrap_or_else(|| panic!("the purchase: {f:#?}"));
+    assert_eq!(deal.values.len(), 2, "{deal:#?}");
+    let reasons = deal.reasons.join("\n");
+    assert!(
+        reasons
+            .contains("definition: $69B (c: \"including debt\") measures something else than $61B"),
+        "{reasons}"
+    );
+    let verdict = deal.verdict.as_deref().unwrap_or_default();
+    assert!(
+        verdict.starts_with("$61B — the figure to print"),
+        "{verdict}"
+    );
+    assert!(
+        verdict.contains("$69B (c): a different measure (\"including debt\")"),
+        "{verdict}"
+    );
+    assert!(!verdict.contains("Genuine disagreement"), "{verdict}");
+}

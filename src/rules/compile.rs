@@ -840,7 +840,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                             m.span().start,
                             Some(c.name.get_ref()),
                             format!("unknown meaning '{}'", m.get_ref()),
-                            Some("means = \"prospective\", \"revised\", \"original\", \"completed\", \"valuation\", \"per-share\", \"moment\", \"target\" or \"component:NAME\"".into()),
+                            Some("means = \"prospective\", \"revised\", \"original\", \"completed\", \"valuation\", \"per-share\", \"moment\", \"target\", \"measure\" or \"component:NAME\"".into()),
                         );
                         continue;
                     }
