@@ -121,7 +121,11 @@ impl AsOfSource {
 /// of its own: the claim's predicate says "(target)".
 /// "measure": what the figure counts that the others may not ("including
 /// debt": an enterprise value beside an equity price), said by the cue word.
+/// "conversion": converted from an amount in another currency stated beside
+/// it ("10 billion euros ($10.8 billion)"); the word is that amount. Set by
+/// the claim builder, not by a cue.
 pub const MARKS: &[&str] = &[
+    "conversion",
     "measure",
     "derived",
     "target",
@@ -812,6 +816,11 @@ pub fn build(
             // rest. The claim says the derivation, so a reviewer sees it.
             let mut amount = amount;
             let mut marks = scope_cues.marks.clone();
+            // "10 billion euros ($10.8 billion)": a figure converted from
+            // another currency beside it moves with the exchange rate.
+            if let Some(original) = conversion_of(text, s, v) {
+                marks.push(("conversion", text[original.span.range()].to_string()));
+            }
             // "has grown from nearly 500 million to more than 600 million
             // users": the value after "from" of a change is the earlier one.
             if word_before(text, v.span.start).0 == "from"
@@ -1422,6 +1431,53 @@ fn with_phrase_subject(
         .iter()
         .rfind(|(sp, f)| sp.end <= at && f.subject.is_some())
         .and_then(|(_, f)| f.subject.clone())
+}
+
+/// What joins an amount to its conversion into another currency right
+/// after it: "10 billion euros ($10.8 billion)", "£8bn, or about $10bn".
+const CONVERSION_LINKS: &[&str] = &[
+    "(",
+    "or",
+    ", or",
+    "(or",
+    "equivalent to",
+    ", equivalent to",
+    "(equivalent to",
+    "the equivalent of",
+    ", the equivalent of",
+    "(the equivalent of",
+    ", or the equivalent of",
+];
+
+/// The amount in another currency that `v` converts, when `v` follows it
+/// through a conversion link ("10 billion euros ($10.8 billion)").
+fn conversion_of<'a>(text: &str, s: &Sent<'a>, v: &Mention) -> Option<&'a Mention> {
+    use crate::extract::Value::Money;
+    let Money(m) = &v.value else { return None };
+    let before = s.values.iter().rfind(|o| o.span.end <= v.span.start)?;
+    let Money(o) = &before.value else { return None };
+    if o.currency == m.currency || o.per != m.per {
+        return None;
+    }
+    let link = text[before.span.end..v.span.start].trim().to_lowercase();
+    let link = link.split_whitespace().collect::<Vec<_>>().join(" ");
+    let link = link.replace(" ,", ",");
+    // "( about $10.8 billion)": a qualifier outside the mention is no link word.
+    let link = [
+        "about",
+        "roughly",
+        "around",
+        "approximately",
+        "some",
+        "nearly",
+        "almost",
+    ]
+    .iter()
+    .fold(link, |l, q| {
+        l.strip_suffix(q)
+            .map_or(l.clone(), |x| x.trim_end().to_string())
+    });
+    CONVERSION_LINKS.contains(&link.as_str()).then_some(*before)
 }
 
 /// Whether the word right after `at` is one of `words` (lower-case):

@@ -562,3 +562,49 @@ fn a_with_phrase_figure_is_the_subject_of_the_clause_it_elaborates() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_figure_converted_from_another_currency_says_from_what() {
+    let converted = |text: &str, value: &str| -> Option<String> {
+        claims(text)
+            .into_iter()
+            .find(|c| c.text == value)
+            .and_then(|c| {
+                c.marks
+                    .iter()
+                    .find(|(k, _)| *k == "conversion")
+                    .map(|(_, w)| w.clone())
+            })
+    };
+    assert_eq!(
+        converted(
+            "Halvard agreed to buy Kestrel Systems for 10 billion euros ($10.8 billion).",
+            "$10.8 billion"
+        )
+        .as_deref(),
+        Some("10 billion euros")
+    );
+    assert_eq!(
+        converted(
+            "Halvard agreed to buy Kestrel Systems for £8 billion, or about $10 billion.",
+            "about $10 billion"
+        )
+        .as_deref(),
+        Some("£8 billion")
+    );
+    // Two amounts in one currency are no conversion; nor is a second price.
+    assert_eq!(
+        converted(
+            "Halvard agreed to buy Kestrel Systems for $8 billion ($9 billion with debt).",
+            "$9 billion"
+        ),
+        None
+    );
+    assert_eq!(
+        converted(
+            "Halvard paid €2 billion in cash and $3 billion in stock for Kestrel Systems.",
+            "$3 billion"
+        ),
+        None
+    );
+}

@@ -52,6 +52,8 @@ pub enum WhyKind {
     /// A figure of another measure, by the words beside it ("including
     /// debt": an enterprise value beside an equity price).
     Measure,
+    /// Converted from another currency, or beside a figure that is.
+    Conversion,
     PartsAddUp,
     Rounding,
 }
@@ -137,6 +139,7 @@ fn reasons_and_whys(fact: &Fact, all: &[Fact], whys: &mut Vec<Why>) -> Vec<Strin
         valuation(fact, &groups, &mut reasons, whys);
         moments(fact, &groups, &mut reasons, whys);
         measures(fact, &groups, &mut reasons, whys);
+        conversions(fact, &groups, &mut reasons, whys);
         scale(fact, &mut reasons, whys);
         rounding(fact, &mut reasons, whys);
         if reasons.is_empty() {
@@ -867,6 +870,60 @@ fn measures(fact: &Fact, groups: &[Vec<usize>], reasons: &mut Vec<String>, whys:
             "definition: {shown} ({}: {}) measures something else than {against} — e.g. a value including debt beside the price of the equity — so the difference is one of definition, not a contradiction",
             docs(d),
             quoted(words),
+        ));
+    }
+}
+
+/// Currency conversions: a figure converted from an amount in another
+/// currency stated beside it ("10 billion euros ($10.8 billion)") depends on
+/// the exchange rate and its day, so another source's figure may be the
+/// same amount converted at another rate. Both get the reason; which to
+/// print is left to support, and the amount in its own currency is a fact
+/// of its own.
+fn conversions(fact: &Fact, groups: &[Vec<usize>], reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
+    if groups.len() < 2 {
+        return;
+    }
+    let marks: Vec<(Vec<String>, Vec<String>)> = groups
+        .iter()
+        .map(|g| group_marks(fact, g, "conversion"))
+        .collect();
+    for (gi, g) in groups.iter().enumerate() {
+        let (from, converted_docs) = &marks[gi];
+        if from.is_empty() {
+            continue;
+        }
+        let others: Vec<usize> = groups
+            .iter()
+            .enumerate()
+            .filter(|(oi, _)| *oi != gi)
+            .flat_map(|(_, o)| o.iter().copied())
+            .collect();
+        let shown = displays(fact, g);
+        for &i in g {
+            why(
+                whys,
+                fact.values[i].central,
+                WhyKind::Conversion,
+                format!("converted from {}", quoted(from)),
+            );
+        }
+        for &i in &others {
+            why(
+                whys,
+                fact.values[i].central,
+                WhyKind::Conversion,
+                format!(
+                    "{shown} is converted from {}; this one may be converted at another rate",
+                    quoted(from)
+                ),
+            );
+        }
+        reasons.push(format!(
+            "currency conversion: {shown} ({}) is converted from {}; a converted figure depends on the exchange rate and its day, so {} may be the same amount converted at another rate — compare the amounts in their own currency",
+            docs(converted_docs),
+            quoted(from),
+            displays(fact, &others),
         ));
     }
 }

@@ -164,7 +164,7 @@ impl ClaimRecord {
                     .ok_or_else(|| RecordError {
                         field: "marks",
                         found: m.clone(),
-                        expected: "\"KIND:WORD\", KIND one of prospective, revised, original, component, completed, valuation, derived, per-share, moment, target, measure".into(),
+                        expected: "\"KIND:WORD\", KIND one of prospective, revised, original, component, completed, valuation, derived, per-share, moment, target, measure, conversion".into(),
                     })
             })
             .collect()

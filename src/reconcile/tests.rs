@@ -577,3 +577,34 @@ fn a_figure_including_debt_is_another_measure_than_the_price() {
     );
     assert!(!verdict.contains("Genuine disagreement"), "{verdict}");
 }
+
+#[test]
+fn a_converted_figure_may_differ_by_the_exchange_rate() {
+    let f = facts(&[
+        (
+            "a",
+            "Halvard agreed to buy Kestrel Systems for 10 billion euros ($10.8 billion).",
+        ),
+        (
+            "b",
+            "Halvard agreed to buy Kestrel Systems for $10.5 billion.",
+        ),
+    ]);
+    let usd = f
+        .iter()
+        .find(|x| x.unit == "USD" && x.predicate == "acquires")
+        .unwrap_or_else(|| panic!("the dollar price: {f:#?}"));
+    let reasons = usd.reasons.join("\n");
+    assert!(
+        reasons.contains("currency conversion: $10.8B (a) is converted from \"10 billion euros\""),
+        "{reasons}"
+    );
+    let verdict = usd.verdict.as_deref().unwrap_or_default();
+    assert!(!verdict.contains("genuine disagreement"), "{verdict}");
+    assert!(
+        verdict.contains("converted from \"10 billion euros\""),
+        "{verdict}"
+    );
+    // The amount in its own currency is a fact of its own.
+    assert!(f.iter().any(|x| x.unit == "EUR"), "{f:#?}");
+}
