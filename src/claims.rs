@@ -1280,11 +1280,30 @@ fn is_attribution(text: &str, e: &Mention) -> bool {
     SOURCE_NOUNS.iter().any(|n| next.eq_ignore_ascii_case(n))
 }
 
-/// A name inside a prepositional phrase cannot be the subject.
+/// A name inside a prepositional phrase cannot be the subject; nor can the
+/// investor who "led" or "backed" a round ("raised $6.6 billion …, led by
+/// Thrive Capital": Thrive is no raiser).
 fn in_prep_phrase(text: &str, e: &Mention) -> bool {
     NOT_SUBJECT_AFTER.contains(&word_before(text, e.span.start).0.as_str())
+        || led_by(text, e)
         || is_attribution(text, e)
 }
+
+/// "… led by Thrive Capital", "backed by SoftBank".
+fn led_by(text: &str, e: &Mention) -> bool {
+    let (w, at) = word_before(text, e.span.start);
+    w == "by" && LED_BY.contains(&word_before(text, at).0.as_str())
+}
+
+/// Verbs before "by" that name a round's investor, not its actor.
+const LED_BY: &[&str] = &[
+    "led",
+    "backed",
+    "joined",
+    "headed",
+    "anchored",
+    "spearheaded",
+];
 
 fn compatible(
     f: &Frame,
@@ -1874,7 +1893,7 @@ fn roles<'a>(
     // A trigger that takes no object has none: a name in object position
     // ("the deal values Anthropic at …") is whom the value is about.
     let (subject, object) = if trig.object_preps.is_empty() {
-        (subject.or(object), None)
+        (subject.or(object.filter(|o| !led_by(text, o))), None)
     } else {
         (subject, object)
     };

@@ -608,3 +608,15 @@ fn a_figure_converted_from_another_currency_says_from_what() {
         None
     );
 }
+
+#[test]
+fn the_investor_who_led_a_round_is_not_its_raiser() {
+    let c = claims(
+        "The startup raised $6.6 billion at a $157 billion valuation, led by Thrive Capital.",
+    );
+    assert!(c.iter().all(|c| c.subject != "Thrive Capital"), "{c:#?}");
+    // Named after the trigger's own "by", the lead is the round's other party.
+    let c = claims("Databricks raised $10 billion in a round led by Thrive Capital.");
+    assert_eq!(c[0].subject, "Databricks");
+    assert_eq!(c[0].object.as_deref(), Some("Thrive Capital"));
+}

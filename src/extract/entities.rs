@@ -50,6 +50,8 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
     }
     let mut placed = holes.clone();
     let sentence_starts: HashSet<usize> = tokens.sentences.iter().map(|s| s.span.start).collect();
+    let mut starts_sorted: Vec<usize> = sentence_starts.iter().copied().collect();
+    starts_sorted.sort_unstable();
     // Where claim trigger words start: "Barclays lent …", "Oracle acquired …"
     // name their actor at the start of a sentence.
     let trigger_spans: Vec<Span> = rules
@@ -67,11 +69,29 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
         // First pass: candidate pieces; second: the sentence-initial filter.
         let mut pieces: Vec<Span> = Vec::new();
         for m in pat.regex.find_iter(text) {
-            let span = Span::new(m.start(), m.end());
-            for piece in split_around(span, holes.overlapping(span)) {
-                if let Some(p) = clean(text, piece, &pat.stopwords, &pat.name_suffixes) {
-                    if !pat.not_alone.contains(&text[p.range()]) {
-                        pieces.push(p);
+            let whole = Span::new(m.start(), m.end());
+            // A run of capitalised words may cross a sentence boundary
+            // ("… for Seagen. Exxon Mobil said …"): each sentence's part is
+            // a name of its own.
+            let first = starts_sorted.partition_point(|&at| at <= whole.start);
+            let last = starts_sorted.partition_point(|&at| at < whole.end);
+            let mut cuts: Vec<usize> = starts_sorted[first..last.max(first)].to_vec();
+            cuts.push(whole.end);
+            let mut from = whole.start;
+            let mut spans = Vec::new();
+            for at in cuts {
+                let part = text[from..at].trim_end();
+                if !part.is_empty() {
+                    spans.push(Span::new(from, from + part.len()));
+                }
+                from = at;
+            }
+            for span in spans {
+                for piece in split_around(span, holes.overlapping(span)) {
+                    if let Some(p) = clean(text, piece, &pat.stopwords, &pat.name_suffixes) {
+                        if !pat.not_alone.contains(&text[p.range()]) {
+                            pieces.push(p);
+                        }
                     }
                 }
             }
@@ -511,6 +531,20 @@ mod tests {
         assert_eq!(
             named("Northwind Blizzard Inc").as_deref(),
             Some("Northwind Blizzard")
+        );
+        // A name that starts a sentence after one ending in a name is found.
+        let text2 =
+            "Halvard will pay $43 billion for Seagen. Exxon Mobil said it would buy Pioneer.";
+        let b = crate::pipeline::analyze(text2, &rules, None);
+        let names: Vec<&str> = b
+            .mentions
+            .iter()
+            .filter(|m| matches!(m.value, Value::Entity(_)))
+            .map(|m| &text2[m.span.range()])
+            .collect();
+        assert!(
+            names.contains(&"Seagen") && names.contains(&"Exxon Mobil"),
+            "{names:?}"
         );
         // "Shares of" is no part of a name.
         assert_eq!(named("Northwind").as_deref(), Some("Northwind"));
