@@ -1398,11 +1398,13 @@ fn sentences<'a>(
             }
         });
         // So may a component cue: "183,865,778 shares" are paid in stock.
+        // A word of a date is the date's: "the third quarter", "the second
+        // half of 2025" hold no tranche.
         s.cues.retain(|(sp, ci)| {
             !taken.iter().any(|m| {
                 m.span.contains(sp)
                     && !(m.kind == Kind::Quantity && rules.cues.items[*ci].component.is_some())
-            })
+            }) && !s.dates.iter().any(|d| d.span.contains(sp))
         });
     }
     out

@@ -620,3 +620,18 @@ fn the_investor_who_led_a_round_is_not_its_raiser() {
     assert_eq!(c[0].subject, "Databricks");
     assert_eq!(c[0].object.as_deref(), Some("Thrive Capital"));
 }
+
+#[test]
+fn a_word_of_a_date_is_no_scope_cue() {
+    // "third", "second" make tranches ("a second tranche"), not inside a date.
+    for text in [
+        "The deal, expected to close in the third quarter, values Halvard at $4.3 billion.",
+        "The deal, expected to close in the second half of 2025, values Halvard at $4.3 billion.",
+    ] {
+        let c = claims(text);
+        assert_eq!(c.len(), 1, "{text}: {c:#?}");
+        assert_eq!(c[0].scope, Scope::Total, "{text}: {c:#?}");
+    }
+    let c = claims("Halvard invested a second tranche of $2 billion in Kestrel.");
+    assert_eq!(c[0].scope, Scope::Tranche, "{c:#?}");
+}

@@ -361,6 +361,20 @@ pub fn interpret(caps: &Captures, lex: &Lexicon, pat: &CompiledPattern) -> Optio
     let day: Option<u32> = caps.name("day").and_then(|m| m.as_str().parse().ok());
     let quarter = caps.name("quarter").and_then(|m| quarter_of(m.as_str()));
     let fiscal = caps.name("fiscal").is_some();
+    // "the second half of 2025": six months, as a range of months.
+    if let (Some(h), Some(y)) = (caps.name("half"), year) {
+        let (from, to) = match h.as_str().to_lowercase().as_str() {
+            "first" | "1st" | "1" => (1, 6),
+            "second" | "2nd" | "2" => (7, 12),
+            _ => return None,
+        };
+        let mut value = DateValue::unresolved(Granularity::Month);
+        value.min = Some(format!("{y:04}-{from:02}"));
+        value.max = Some(format!("{y:04}-{to:02}"));
+        value.fiscal = fiscal;
+        value.role = pat.role.clone();
+        return Some(date_mention(pat, used, value));
+    }
 
     let mut value = if let Some(y2) = caps.name("year2") {
         let y1 = year?;

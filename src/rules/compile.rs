@@ -89,6 +89,7 @@ impl PatternKind {
                 "ago",
                 "weekday",
                 "decade",
+                "half",
                 "span",
                 "veto",
             ],
