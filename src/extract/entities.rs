@@ -217,6 +217,26 @@ pub fn is_company_suffix(word: &str) -> bool {
     COMPANY_SUFFIXES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
 }
 
+/// "Oslo-based", "London-listed", "Texas-headquartered": a place made an
+/// adjective describes a company; it names none.
+fn place_adjective(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "-based",
+        "-headquartered",
+        "-listed",
+        "-registered",
+        "-born",
+        "-owned",
+        "-backed",
+        "-led",
+        "-made",
+        "-focused",
+        "-founded",
+    ];
+    let w = word.to_lowercase();
+    ENDINGS.iter().any(|e| w.len() > e.len() && w.ends_with(e))
+}
+
 /// The name an unknown company goes by: without the legal form that ends
 /// it ("Activision Blizzard Inc" is "Activision Blizzard", as another
 /// source writes it), unless what is left is only generic words ("Capital
@@ -426,7 +446,10 @@ fn clean(
             .or_else(|| t.strip_suffix("'s"))
             .unwrap_or(t);
         let t = t.trim_matches(|c: char| !c.is_alphanumeric());
-        t.is_empty() || stopwords.contains(t) || stopwords.contains(&t.to_lowercase())
+        t.is_empty()
+            || stopwords.contains(t)
+            || stopwords.contains(&t.to_lowercase())
+            || place_adjective(t)
     };
     // A connector left at the start by a dropped stop word goes too: "Shares
     // of Northwind" is "Northwind".
