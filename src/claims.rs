@@ -732,6 +732,8 @@ pub fn build(
             let takes_object = trigger
                 .map(|(_, ti)| !rules.triggers.items[ti].object_preps.is_empty())
                 .unwrap_or(true);
+            let object_optional =
+                trigger.is_some_and(|(_, ti)| rules.triggers.items[ti].object_optional);
             // "… had pledged $30 billion to back the initiative": a
             // description after the value stands for the object named before.
             if object.is_none() && takes_object && trigger.is_some() {
@@ -773,7 +775,10 @@ pub fn build(
                         subject = f.subject.clone().map(|s| (s, None));
                         inferred = Some("document");
                     }
-                    if object.is_none() && subject.as_ref().map(|x| &x.0) == f.subject.as_ref() {
+                    if object.is_none()
+                        && !object_optional
+                        && subject.as_ref().map(|x| &x.0) == f.subject.as_ref()
+                    {
                         object = f.object.clone().map(|o| (o, None));
                         inferred = Some("document");
                     }
@@ -782,7 +787,7 @@ pub fn build(
             // Still no object: the counterpart this subject has most often in
             // the document, under any predicate (Disney's "bid" for what its
             // "acquisition" names: 21st Century Fox).
-            if object.is_none() && takes_object {
+            if object.is_none() && takes_object && !object_optional {
                 if let Some((s_name, _)) = &subject {
                     let best = frame_counts
                         .iter()
@@ -1287,6 +1292,27 @@ fn in_prep_phrase(text: &str, e: &Mention) -> bool {
     NOT_SUBJECT_AFTER.contains(&word_before(text, e.span.start).0.as_str())
         || led_by(text, e)
         || is_attribution(text, e)
+}
+
+/// The name right after one of the trigger's `holder_after` prepositions
+/// following it in the clause ("a 49% stake to Kestrel").
+fn holder_after<'a>(
+    text: &str,
+    tokens: &Tokens,
+    s: &Sent<'a>,
+    t: Span,
+    right: usize,
+    trig: &TriggerInfo,
+) -> Option<&'a Mention> {
+    if trig.holder_after.is_empty() {
+        return None;
+    }
+    let first = tokens.word_starts.partition_point(|&w| w < t.end);
+    let last = tokens.word_starts.partition_point(|&w| w < right);
+    (first..last.min(first + 3)).find_map(|wi| {
+        let end = word_at_is(text, tokens, wi, &trig.holder_after)?;
+        entity_after(text, tokens, s, end, right, 2, false)
+    })
 }
 
 /// "… led by Thrive Capital", "backed by SoftBank".
@@ -1892,6 +1918,15 @@ fn roles<'a>(
         };
         oe.canonical != se.canonical && oe.parent.as_deref() != Some(se.canonical.as_str())
     });
+    // "sold a 49% stake to Kestrel": the name after such a preposition holds
+    // what the trigger names; the one found as subject is the other party.
+    let (subject, object) = match holder_after(text, tokens, s, t, right, trig) {
+        Some(h) if subject.is_none_or(|x| canonical(x) != canonical(h)) => (
+            Some(h),
+            subject.or(object.filter(|o| canonical(o) != canonical(h))),
+        ),
+        _ => (subject, object),
+    };
     // A trigger that takes no object has none: a name in object position
     // ("the deal values Anthropic at …") is whom the value is about.
     let (subject, object) = if trig.object_preps.is_empty() {

@@ -398,7 +398,9 @@ fn check_claim(
             }
         }
         if let Some(o) = &ex.object {
-            if c.object.as_deref() != Some(o.as_str()) {
+            // `object = "-"`: the claim has none.
+            let want = (o != "-").then_some(o.as_str());
+            if c.object.as_deref() != want {
                 errs.push((
                     "object",
                     format!("object: expected {o}, got {:?}", c.object),

@@ -265,6 +265,10 @@ pub struct TriggerInfo {
     /// (preposition, predicate): the predicate when the object follows
     /// that preposition ("paid … for WhatsApp" acquires).
     pub predicate_after: Vec<(String, String)>,
+    /// Lower-cased prepositions after which the name is the subject.
+    pub holder_after: Vec<String>,
+    /// No object from elsewhere in the document.
+    pub object_optional: bool,
 }
 
 impl TriggerInfo {
@@ -751,6 +755,8 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                     .iter()
                     .map(|(p, q)| (p.to_lowercase(), q.clone()))
                     .collect(),
+                holder_after: t.holder_after.iter().map(|p| p.to_lowercase()).collect(),
+                object_optional: t.object_optional,
             });
             for w in &t.words {
                 trigger_phrases.push((w.clone(), idx));

@@ -248,6 +248,14 @@ pub struct Trigger {
     /// WhatsApp" as a purchase, not spending with WhatsApp.
     #[serde(default)]
     pub predicate_after: std::collections::BTreeMap<String, String>,
+    /// Prepositions after which the name is the subject, the name before
+    /// the other party: "sold a 49% stake to Kestrel" — Kestrel holds it.
+    #[serde(default)]
+    pub holder_after: Vec<String>,
+    /// The object is optional: no party from elsewhere in the document is
+    /// taken for it ("revenue rose to $3.2 billion" is from no one named).
+    #[serde(default)]
+    pub object_optional: bool,
     pub examples: Vec<Spanned<Example>>,
 }
 
