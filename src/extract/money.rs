@@ -108,10 +108,12 @@ pub(super) fn qualify(
     amount: &mut Amount,
     used: &mut Vec<RuleId>,
 ) {
-    if let Some(q) = caps.name(&format!("qual{n}")) {
-        if let Some((id, effect)) = lex.qualifier.get(&lex_key(q.as_str())) {
-            used.push(*id);
-            amount.qualify(*effect, q.as_str());
+    for group in [format!("qual{n}"), format!("postqual{n}")] {
+        if let Some(q) = caps.name(&group) {
+            if let Some((id, effect)) = lex.qualifier.get(&lex_key(q.as_str())) {
+                used.push(*id);
+                amount.qualify(*effect, q.as_str());
+            }
         }
     }
 }

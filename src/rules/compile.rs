@@ -51,6 +51,8 @@ impl PatternKind {
                 "numword2",
                 "qual",
                 "qual2",
+                "postqual",
+                "postqual2",
                 "cur_prefix",
                 "cur_prefix2",
                 "cur_suffix",
@@ -64,11 +66,33 @@ impl PatternKind {
                 "veto",
             ],
             PatternKind::Percent => &[
-                "num", "num2", "numword", "numword2", "qual", "qual2", "neg", "span", "veto",
+                "num",
+                "num2",
+                "numword",
+                "numword2",
+                "qual",
+                "qual2",
+                "postqual",
+                "postqual2",
+                "neg",
+                "span",
+                "veto",
             ],
             PatternKind::Quantity => &[
-                "num", "num2", "numword", "numword2", "qual", "qual2", "scale", "scale2",
-                "measure", "per", "span", "veto",
+                "num",
+                "num2",
+                "numword",
+                "numword2",
+                "qual",
+                "qual2",
+                "postqual",
+                "postqual2",
+                "scale",
+                "scale2",
+                "measure",
+                "per",
+                "span",
+                "veto",
             ],
             PatternKind::Date => &[
                 "year",
@@ -600,9 +624,23 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 );
                 continue;
             };
+            let key = match q.position.as_ref().map(|p| p.get_ref().as_str()) {
+                None | Some("before") => "qualifier",
+                Some("after") => "post_qualifier",
+                Some(other) => {
+                    let at = q.position.as_ref().map_or(0, |p| p.span().start);
+                    ctx.problem(
+                        at,
+                        Some(q.name.get_ref()),
+                        format!("unknown position '{other}'"),
+                        Some("position = \"before\" or \"after\"".into()),
+                    );
+                    continue;
+                }
+            };
             for p in &q.phrases {
                 lex.qualifier.insert(lex_key(p), (id, effect));
-                alts.entry("qualifier").or_default().push(p.clone());
+                alts.entry(key).or_default().push(p.clone());
             }
         }
         for item in &number_word {
@@ -1029,6 +1067,14 @@ fn build_macros(alts: &HashMap<&'static str, Vec<String>>) -> HashMap<&'static s
     m.insert(
         "qualifier",
         format!(r"(?:(?P<qual{{n}}>(?i:{}))\s*)", alt("qualifier")),
+    );
+    // After the amount: "$4bn-plus", "$1 billion or more".
+    m.insert(
+        "post_qualifier",
+        format!(
+            r"(?:[\s-]*(?P<postqual{{n}}>(?i:{})))",
+            alt("post_qualifier")
+        ),
     );
     // "HK$" also matches "hk $" (tokenised newswire): a space may precede
     // the "$" of a lettered prefix. Lookups ignore spaces (`cur_key`).

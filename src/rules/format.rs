@@ -93,6 +93,11 @@ pub struct Qualifier {
     pub phrases: Vec<String>,
     /// "approx", "lower", "upper" or "almost".
     pub effect: Spanned<String>,
+    /// "before" (default: "more than $4 billion") or "after" ("$4
+    /// billion-plus", "$1 billion or more"): where the phrase stands.
+    /// Patterns place the latter with `{post_qualifier}`.
+    #[serde(default)]
+    pub position: Option<Spanned<String>>,
     pub examples: Vec<Spanned<Example>>,
 }
 
