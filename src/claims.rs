@@ -1105,6 +1105,25 @@ fn referent<'a>(
     }
 }
 
+/// The names before `r` in its paragraph, at most two sentences back, that
+/// are no person or government: what a description may stand for.
+fn companies_before<'s, 'a>(
+    sents: &'s [Sent<'a>],
+    si: usize,
+    r: Span,
+) -> impl DoubleEndedIterator<Item = &'a Mention> + 's {
+    let paragraph = sents[si].paragraph;
+    sents[si.saturating_sub(2)..=si]
+        .iter()
+        .filter(move |x| x.paragraph == paragraph)
+        .flat_map(|x| x.entities.iter().copied())
+        .filter(move |e| {
+            e.span.end <= r.start
+                && e.entity()
+                    .is_some_and(|x| x.kind != "person" && x.kind != "gov")
+        })
+}
+
 /// The nearest name before `r` in its paragraph, at most two sentences
 /// back, that is no person, government or cited source (nor `not`) — a
 /// name in the gazetteer before an unknown one.
@@ -1115,18 +1134,8 @@ fn named_before<'a>(
     r: Span,
     not: Option<&str>,
 ) -> Option<&'a Mention> {
-    let paragraph = sents[si].paragraph;
-    let names: Vec<&Mention> = sents[si.saturating_sub(2)..=si]
-        .iter()
-        .filter(|x| x.paragraph == paragraph)
-        .flat_map(|x| x.entities.iter().copied())
-        .filter(|e| {
-            e.span.end <= r.start
-                && e.entity()
-                    .is_some_and(|x| x.kind != "person" && x.kind != "gov")
-                && !is_attribution(text, e)
-                && not != Some(canonical(e))
-        })
+    let names: Vec<&Mention> = companies_before(sents, si, r)
+        .filter(|e| !is_attribution(text, e) && not != Some(canonical(e)))
         .collect();
     names
         .iter()
@@ -1180,24 +1189,14 @@ fn person_company<'a>(
                     .is_some_and(|x| x.starts_with(char::is_uppercase))
         })
     };
-    let paragraph = s.paragraph;
-    sents[si.saturating_sub(2)..=si]
-        .iter()
-        .filter(|x| x.paragraph == paragraph)
-        .flat_map(|x| x.entities.iter().copied())
-        .filter(|e| {
-            e.span.end <= r.start
-                && e.entity()
-                    .is_some_and(|x| x.kind != "person" && x.kind != "gov")
-        })
-        .rfind(|e| {
-            let after = &text[e.span.end..];
-            let possessed = after
-                .strip_prefix("’s ")
-                .or_else(|| after.strip_prefix("'s "))
-                .is_some_and(|x| x.starts_with(char::is_uppercase));
-            possessed || after.strip_prefix(' ').is_some_and(titled)
-        })
+    companies_before(sents, si, r).rfind(|e| {
+        let after = &text[e.span.end..];
+        let possessed = after
+            .strip_prefix("’s ")
+            .or_else(|| after.strip_prefix("'s "))
+            .is_some_and(|x| x.starts_with(char::is_uppercase));
+        possessed || after.strip_prefix(' ').is_some_and(titled)
+    })
 }
 
 /// "… had pledged $30 billion to back the initiative": a description after

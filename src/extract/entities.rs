@@ -217,8 +217,8 @@ pub fn is_company_suffix(word: &str) -> bool {
     COMPANY_SUFFIXES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
 }
 
-/// "Oslo-based", "London-listed", "Texas-headquartered": a place made an
-/// adjective describes a company; it names none.
+/// "Oslo-based", "London-listed", "AI-assisted": a name made an adjective
+/// describes something; it names no one.
 fn place_adjective(word: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "-based",
@@ -232,6 +232,12 @@ fn place_adjective(word: &str) -> bool {
         "-made",
         "-focused",
         "-founded",
+        "-assisted",
+        "-powered",
+        "-driven",
+        "-enabled",
+        "-generated",
+        "-related",
     ];
     let w = word.to_lowercase();
     ENDINGS.iter().any(|e| w.len() > e.len() && w.ends_with(e))

@@ -776,54 +776,87 @@ fn completion(fact: &Fact, groups: &[Vec<usize>], reasons: &mut Vec<String>, why
 /// value and each value it disagrees with gets the reason; which to print
 /// is left to support.
 fn valuation(fact: &Fact, groups: &[Vec<usize>], reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
-    let marks: Vec<(Vec<String>, Vec<String>)> = groups
-        .iter()
-        .map(|g| group_marks(fact, g, "valuation"))
-        .collect();
+    // A figure valued on a basis of its own ("calculated at") keeps that
+    // reason; the others may be valued on another day.
+    let marked = marked_groups(
+        fact,
+        groups,
+        whys,
+        ("valuation", WhyKind::Valuation, true),
+        |words| format!("valued on a stated basis ({words})"),
+        |shown, words| {
+            format!("{shown} is valued on a stated basis ({words}); this one may be valued on another day")
+        },
+    );
+    for m in marked {
+        let rest = if m.others.is_empty() {
+            "the other figures, valued on bases of their own".to_string()
+        } else {
+            displays(fact, &m.others)
+        };
+        reasons.push(format!(
+            "valuation basis: {} ({}) is valued on a stated basis ({}); a figure that depends on a share price or an exchange rate moves with it, so {rest} may be valued on another day — check the dates of the valuations",
+            m.shown,
+            docs(&m.docs),
+            quoted(&m.words),
+        ));
+    }
+}
+
+/// A group whose values carry a mark, with the values of the groups it is
+/// set against.
+struct Marked {
+    shown: String,
+    words: Vec<String>,
+    docs: Vec<String>,
+    others: Vec<usize>,
+}
+
+/// For each group some value of which carries mark `kind`: its values get
+/// the reason `own(words)`, the values of the other groups (only the
+/// unmarked ones with `unmarked_only`) `other(shown, words)`. Returns the
+/// marked groups, for the caller's reason lines. Nothing with one group.
+fn marked_groups(
+    fact: &Fact,
+    groups: &[Vec<usize>],
+    whys: &mut Vec<Why>,
+    (kind, why_kind, unmarked_only): (&str, WhyKind, bool),
+    own: impl Fn(&str) -> String,
+    other: impl Fn(&str, &str) -> String,
+) -> Vec<Marked> {
+    if groups.len() < 2 {
+        return Vec::new();
+    }
+    let marks: Vec<(Vec<String>, Vec<String>)> =
+        groups.iter().map(|g| group_marks(fact, g, kind)).collect();
+    let mut out = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
-        let (words, valued_docs) = &marks[gi];
-        if words.is_empty() || groups.len() < 2 {
+        let (words, marked_docs) = &marks[gi];
+        if words.is_empty() {
             continue;
         }
-        // A figure valued on a basis of its own ("calculated at") keeps
-        // that reason; the others may be valued on another day.
         let others: Vec<usize> = groups
             .iter()
             .enumerate()
-            .filter(|(oi, _)| *oi != gi && marks[*oi].0.is_empty())
+            .filter(|(oi, _)| *oi != gi && (!unmarked_only || marks[*oi].0.is_empty()))
             .flat_map(|(_, o)| o.iter().copied())
             .collect();
         let shown = displays(fact, g);
+        let said = quoted(words);
         for &i in g {
-            why(
-                whys,
-                fact.values[i].central,
-                WhyKind::Valuation,
-                format!("valued on a stated basis ({})", quoted(words)),
-            );
+            why(whys, fact.values[i].central, why_kind, own(&said));
         }
         for &i in &others {
-            why(
-                whys,
-                fact.values[i].central,
-                WhyKind::Valuation,
-                format!(
-                    "{shown} is valued on a stated basis ({}); this one may be valued on another day",
-                    quoted(words)
-                ),
-            );
+            why(whys, fact.values[i].central, why_kind, other(&shown, &said));
         }
-        let rest = if others.is_empty() {
-            "the other figures, valued on bases of their own".to_string()
-        } else {
-            displays(fact, &others)
-        };
-        reasons.push(format!(
-            "valuation basis: {shown} ({}) is valued on a stated basis ({}); a figure that depends on a share price or an exchange rate moves with it, so {rest} may be valued on another day — check the dates of the valuations",
-            docs(valued_docs),
-            quoted(words),
-        ));
+        out.push(Marked {
+            shown,
+            words: words.clone(),
+            docs: marked_docs.clone(),
+            others,
+        });
     }
+    out
 }
 
 /// Figures of different measures: one said to count something the others
@@ -881,49 +914,23 @@ fn measures(fact: &Fact, groups: &[Vec<usize>], reasons: &mut Vec<String>, whys:
 /// print is left to support, and the amount in its own currency is a fact
 /// of its own.
 fn conversions(fact: &Fact, groups: &[Vec<usize>], reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
-    if groups.len() < 2 {
-        return;
-    }
-    let marks: Vec<(Vec<String>, Vec<String>)> = groups
-        .iter()
-        .map(|g| group_marks(fact, g, "conversion"))
-        .collect();
-    for (gi, g) in groups.iter().enumerate() {
-        let (from, converted_docs) = &marks[gi];
-        if from.is_empty() {
-            continue;
-        }
-        let others: Vec<usize> = groups
-            .iter()
-            .enumerate()
-            .filter(|(oi, _)| *oi != gi)
-            .flat_map(|(_, o)| o.iter().copied())
-            .collect();
-        let shown = displays(fact, g);
-        for &i in g {
-            why(
-                whys,
-                fact.values[i].central,
-                WhyKind::Conversion,
-                format!("converted from {}", quoted(from)),
-            );
-        }
-        for &i in &others {
-            why(
-                whys,
-                fact.values[i].central,
-                WhyKind::Conversion,
-                format!(
-                    "{shown} is converted from {}; this one may be converted at another rate",
-                    quoted(from)
-                ),
-            );
-        }
+    let marked = marked_groups(
+        fact,
+        groups,
+        whys,
+        ("conversion", WhyKind::Conversion, false),
+        |from| format!("converted from {from}"),
+        |shown, from| {
+            format!("{shown} is converted from {from}; this one may be converted at another rate")
+        },
+    );
+    for m in marked {
         reasons.push(format!(
-            "currency conversion: {shown} ({}) is converted from {}; a converted figure depends on the exchange rate and its day, so {} may be the same amount converted at another rate — compare the amounts in their own currency",
-            docs(converted_docs),
-            quoted(from),
-            displays(fact, &others),
+            "currency conversion: {} ({}) is converted from {}; a converted figure depends on the exchange rate and its day, so {} may be the same amount converted at another rate — compare the amounts in their own currency",
+            m.shown,
+            docs(&m.docs),
+            quoted(&m.words),
+            displays(fact, &m.others),
         ));
     }
 }
