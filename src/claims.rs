@@ -1466,7 +1466,8 @@ fn with_phrase_subject(
     lo: usize,
 ) -> Option<String> {
     let head = text.get(s.span.start..lo)?;
-    let at = s.span.start + head.to_lowercase().rfind(", with ")?;
+    // Offsets of the text itself: lower-casing may change byte lengths.
+    let at = s.span.start + head.rfind(", with ")?;
     if s.entities
         .iter()
         .any(|e| e.span.start >= at && e.span.end <= lo)
