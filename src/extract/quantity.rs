@@ -91,13 +91,23 @@ const NOT_MODIFIERS: &[&str] = &[
 /// words of the sentence.
 fn gap_is_modifiers(caps: &Captures, measure: usize) -> bool {
     let whole = caps.get(0).expect("group 0");
-    let number_end = ["num", "num2", "numword", "numword2", "scale", "scale2"]
-        .iter()
-        .filter_map(|g| caps.name(g))
-        .map(|m| m.end())
-        .filter(|&e| e <= measure)
-        .max()
-        .unwrap_or(whole.start());
+    // A qualifier after the number ("5 or more GW") is no gap word.
+    let number_end = [
+        "num",
+        "num2",
+        "numword",
+        "numword2",
+        "scale",
+        "scale2",
+        "postqual",
+        "postqual2",
+    ]
+    .iter()
+    .filter_map(|g| caps.name(g))
+    .map(|m| m.end())
+    .filter(|&e| e <= measure)
+    .max()
+    .unwrap_or(whole.start());
     let gap = &whole.as_str()[number_end - whole.start()..measure - whole.start()];
     gap.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
