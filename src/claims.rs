@@ -245,9 +245,9 @@ const PRICE_REACH: usize = 20;
 const PREP_REACH: usize = 7;
 /// Words between a cue and the value (or trigger) it modifies.
 const CUE_BEFORE_REACH: usize = 3;
-const CUE_AFTER_REACH: usize = 2;
-/// Words a `means = "measure"` cue may stand after its value or trigger.
-const MEASURE_AFTER_REACH: usize = 6;
+/// Words a cue may stand after its value or trigger, unless the cue says
+/// otherwise (`reach_after`).
+pub const CUE_AFTER_REACH: usize = 2;
 
 /// A (subject, predicate, object) frame seen in the document.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -1508,22 +1508,7 @@ fn conversion_of<'a>(text: &str, s: &Sent<'a>, v: &Mention) -> Option<&'a Mentio
     }
     let link = text[before.span.end..v.span.start].trim().to_lowercase();
     let link = link.split_whitespace().collect::<Vec<_>>().join(" ");
-    let link = link.replace(" ,", ",");
-    // "( about $10.8 billion)": a qualifier outside the mention is no link word.
-    let link = [
-        "about",
-        "roughly",
-        "around",
-        "approximately",
-        "some",
-        "nearly",
-        "almost",
-    ]
-    .iter()
-    .fold(link, |l, q| {
-        l.strip_suffix(q)
-            .map_or(l.clone(), |x| x.trim_end().to_string())
-    });
+    // A qualifier ("about $10 billion") is part of the value's mention.
     CONVERSION_LINKS.contains(&link.as_str()).then_some(*before)
 }
 
@@ -2036,18 +2021,10 @@ fn cues_for(
                     && cs.start >= prev_end
                     && !nearer_prev
                     && tokens.words_between(cs.end, a.start) <= CUE_BEFORE_REACH;
-                // What a figure measures is often said at the end of its
-                // clause: "its $69 billion acquisition of VMware Inc,
-                // including debt".
-                let reach = if cue.means == Some("measure") {
-                    MEASURE_AFTER_REACH
-                } else {
-                    CUE_AFTER_REACH
-                };
                 let after = cs.start >= a.end
                     && cs.end <= next_start
                     && !nearer_next
-                    && tokens.words_between(a.end, cs.start) <= reach;
+                    && tokens.words_between(a.end, cs.start) <= cue.reach_after;
                 match cue.position {
                     CuePosition::Before => before,
                     CuePosition::After => after,

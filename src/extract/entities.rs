@@ -50,8 +50,8 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
     }
     let mut placed = holes.clone();
     let sentence_starts: HashSet<usize> = tokens.sentences.iter().map(|s| s.span.start).collect();
-    let mut starts_sorted: Vec<usize> = sentence_starts.iter().copied().collect();
-    starts_sorted.sort_unstable();
+    // In text order, as the tokenizer gives them.
+    let starts_sorted: Vec<usize> = tokens.sentences.iter().map(|s| s.span.start).collect();
     // Where claim trigger words start: "Barclays lent …", "Oracle acquired …"
     // name their actor at the start of a sentence.
     let trigger_spans: Vec<Span> = rules

@@ -164,7 +164,10 @@ impl ClaimRecord {
                     .ok_or_else(|| RecordError {
                         field: "marks",
                         found: m.clone(),
-                        expected: "\"KIND:WORD\", KIND one of prospective, revised, original, component, completed, valuation, derived, per-share, moment, target, measure, conversion".into(),
+                        expected: format!(
+                            "\"KIND:WORD\", KIND one of {}",
+                            crate::claims::MARKS.join(", ")
+                        ),
                     })
             })
             .collect()

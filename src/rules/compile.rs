@@ -349,6 +349,8 @@ pub struct CueInfo {
     pub component: Option<String>,
     /// Lower-cased phrases that veto the cue right before it.
     pub not_after: Vec<String>,
+    /// Words it may stand after its value or trigger.
+    pub reach_after: usize,
 }
 
 /// Phrases matched as whole words ignoring ASCII case, each mapped to an item.
@@ -900,6 +902,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 means,
                 component,
                 not_after: c.not_after.iter().map(|p| p.to_lowercase()).collect(),
+                reach_after: c.reach_after.unwrap_or(crate::claims::CUE_AFTER_REACH),
             });
             for w in &c.words {
                 cue_phrases.push((w.clone(), idx));

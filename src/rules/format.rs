@@ -291,6 +291,11 @@ pub struct Cue {
     /// before "target").
     #[serde(default)]
     pub not_after: Vec<String>,
+    /// Words the cue may stand after its value or trigger (default 2):
+    /// what a figure measures is often said at the end of its clause ("its
+    /// $69 billion acquisition of VMware Inc, including debt").
+    #[serde(default)]
+    pub reach_after: Option<usize>,
     pub examples: Vec<Spanned<Example>>,
 }
 
