@@ -305,6 +305,21 @@ struct Sent<'a> {
     cues: Vec<(Span, usize)>,
     /// Descriptions that stand for a company named before ("the app").
     references: Vec<(Span, usize)>,
+    /// Names cited as a figure's source ("Reuters calculations", "per
+    /// Wedbush"), no party to it.
+    cited: Vec<Span>,
+    /// Names after a `[[link]]` of investors ("led by Thrive Capital"):
+    /// a round's investor, neither its raiser nor what it values.
+    investors: Vec<Span>,
+}
+
+impl Sent<'_> {
+    fn cited(&self, e: &Mention) -> bool {
+        self.cited.contains(&e.span)
+    }
+    fn investor(&self, e: &Mention) -> bool {
+        self.investors.contains(&e.span)
+    }
 }
 
 /// A claim of the sentence being read, with what its cues said of it for
@@ -738,7 +753,7 @@ pub fn build(
             // description after the value stands for the object named before.
             if object.is_none() && takes_object && trigger.is_some() {
                 if let Some((name, _)) = &subject {
-                    if let Some(e) = object_referent(text, rules, &sents, si, v.span, name) {
+                    if let Some(e) = object_referent(rules, &sents, si, v.span, name) {
                         object = Some((canonical(e).to_string(), None));
                         inferred = Some("description");
                     }
@@ -823,7 +838,7 @@ pub fn build(
             let mut marks = scope_cues.marks.clone();
             // "10 billion euros ($10.8 billion)": a figure converted from
             // another currency beside it moves with the exchange rate.
-            if let Some(original) = conversion_of(text, s, v) {
+            if let Some(original) = conversion_of(text, s, v, &rules.links.conversion) {
                 marks.push(("conversion", text[original.span.range()].to_string()));
             }
             // "has grown from nearly 500 million to more than 600 million
@@ -1101,7 +1116,7 @@ fn referent<'a>(
         .rfind(|(r, _)| r.start >= left || names_no_one)?;
     match rules.references.items[*idx].refers_to {
         RefersTo::Person => person_company(text, rules, sents, si, *r),
-        _ => named_before(text, sents, si, *r, None),
+        _ => named_before(sents, si, *r, None),
     }
 }
 
@@ -1128,14 +1143,14 @@ fn companies_before<'s, 'a>(
 /// back, that is no person, government or cited source (nor `not`) — a
 /// name in the gazetteer before an unknown one.
 fn named_before<'a>(
-    text: &str,
     sents: &[Sent<'a>],
     si: usize,
     r: Span,
     not: Option<&str>,
 ) -> Option<&'a Mention> {
+    let cited = |e: &Mention| sents.iter().any(|x| x.cited(e));
     let names: Vec<&Mention> = companies_before(sents, si, r)
-        .filter(|e| !is_attribution(text, e) && not != Some(canonical(e)))
+        .filter(|e| !cited(e) && not != Some(canonical(e)))
         .collect();
     names
         .iter()
@@ -1203,7 +1218,6 @@ fn person_company<'a>(
 /// the value in its sentence stands for the nearest name before it that is
 /// not the subject — the object of a claim that names none.
 fn object_referent<'a>(
-    text: &str,
     rules: &RuleSet,
     sents: &[Sent<'a>],
     si: usize,
@@ -1223,7 +1237,7 @@ fn object_referent<'a>(
             && r.end <= next_value
             && rules.references.items[*i].refers_to == RefersTo::Company
     })?;
-    named_before(text, sents, si, *r, Some(subject))
+    named_before(sents, si, *r, Some(subject))
 }
 
 /// Prepositions after which a name is not a subject ("investment in
@@ -1256,41 +1270,47 @@ const AUXILIARIES: &[&str] = &[
     "agrees", "plans", "planned", "to", "also",
 ];
 
-/// Words after a name that make it the source of a figure, not a party:
-/// "Reuters calculations show", "PitchBook data".
-const SOURCE_NOUNS: &[&str] = &[
-    "calculations",
-    "calculation",
-    "estimates",
-    "estimate",
-    "data",
-    "analysis",
-    "tally",
-];
-
 /// A name cited as a source, not a party: "per Wedbush", "according to
-/// Evercore", "Reuters calculations".
-fn is_attribution(text: &str, e: &Mention) -> bool {
+/// Evercore", or a name before one of the `[[link]]` words of sources
+/// ("Reuters calculations", "PitchBook data").
+fn is_attribution(text: &str, e: &Mention, source_words: &[String]) -> bool {
     let (w, start) = word_before(text, e.span.start);
     if w == "per" || (w == "to" && word_before(text, start).0 == "according") {
         return true;
     }
-    let next = text[e.span.end..]
-        .trim_start_matches(['’', '\'', 's'])
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric());
-    SOURCE_NOUNS.iter().any(|n| next.eq_ignore_ascii_case(n))
+    let after = text[e.span.end..].trim_start_matches(['’', '\'', 's']);
+    let after = lower_words(&after[..floor_char_boundary(after, 60)]);
+    source_words.iter().any(|n| {
+        after
+            .strip_prefix(n.as_str())
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    })
+}
+
+/// `text` lower-cased, its words joined by single spaces.
+fn lower_words(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The largest char boundary of `text` at or before `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A name inside a prepositional phrase cannot be the subject; nor can the
 /// investor who "led" or "backed" a round ("raised $6.6 billion …, led by
-/// Thrive Capital": Thrive is no raiser).
-fn in_prep_phrase(text: &str, e: &Mention) -> bool {
+/// Thrive Capital": Thrive is no raiser), nor a cited source.
+fn in_prep_phrase(text: &str, s: &Sent, e: &Mention) -> bool {
     NOT_SUBJECT_AFTER.contains(&word_before(text, e.span.start).0.as_str())
-        || led_by(text, e)
-        || is_attribution(text, e)
+        || s.investor(e)
+        || s.cited(e)
 }
 
 /// The name right after one of the trigger's `holder_after` prepositions
@@ -1314,21 +1334,16 @@ fn holder_after<'a>(
     })
 }
 
-/// "… led by Thrive Capital", "backed by SoftBank".
-fn led_by(text: &str, e: &Mention) -> bool {
-    let (w, at) = word_before(text, e.span.start);
-    w == "by" && LED_BY.contains(&word_before(text, at).0.as_str())
+/// A name right after one of the `[[link]]` words of investors: "… led by
+/// Thrive Capital", "backed by SoftBank".
+fn led_by(text: &str, e: &Mention, investor_words: &[String]) -> bool {
+    let head = &text[..e.span.start];
+    let head = lower_words(&head[floor_char_boundary(head, head.len().saturating_sub(60))..]);
+    investor_words.iter().any(|w| {
+        head.strip_suffix(w.as_str())
+            .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
+    })
 }
-
-/// Verbs before "by" that name a round's investor, not its actor.
-const LED_BY: &[&str] = &[
-    "led",
-    "backed",
-    "joined",
-    "headed",
-    "anchored",
-    "spearheaded",
-];
 
 fn compatible(
     f: &Frame,
@@ -1384,6 +1399,8 @@ fn sentences<'a>(
                 triggers: shift(rules.triggers.find(body)),
                 cues: shift(rules.cues.find(body)),
                 references: shift(rules.references.find(body)),
+                cited: Vec::new(),
+                investors: Vec::new(),
             }
         })
         .collect();
@@ -1407,6 +1424,19 @@ fn sentences<'a>(
             e.entity().is_some_and(|x| x.known)
                 || !triggers.iter().any(|(sp, _)| sp.overlaps(&e.span))
         });
+        let links = &rules.links;
+        s.cited = s
+            .entities
+            .iter()
+            .filter(|e| is_attribution(text, e, &links.source))
+            .map(|e| e.span)
+            .collect();
+        s.investors = s
+            .entities
+            .iter()
+            .filter(|e| led_by(text, e, &links.investor))
+            .map(|e| e.span)
+            .collect();
         let taken: Vec<&Mention> = s.values.iter().chain(s.entities.iter()).copied().collect();
         // A quantity's own measure word may be its trigger ("450 million
         // active users"): a trigger inside a quantity it takes stays.
@@ -1480,25 +1510,15 @@ fn with_phrase_subject(
         .and_then(|(_, f)| f.subject.clone())
 }
 
-/// What joins an amount to its conversion into another currency right
-/// after it: "10 billion euros ($10.8 billion)", "£8bn, or about $10bn".
-const CONVERSION_LINKS: &[&str] = &[
-    "(",
-    "or",
-    ", or",
-    "(or",
-    "equivalent to",
-    ", equivalent to",
-    "(equivalent to",
-    "the equivalent of",
-    ", the equivalent of",
-    "(the equivalent of",
-    ", or the equivalent of",
-];
-
 /// The amount in another currency that `v` converts, when `v` follows it
-/// through a conversion link ("10 billion euros ($10.8 billion)").
-fn conversion_of<'a>(text: &str, s: &Sent<'a>, v: &Mention) -> Option<&'a Mention> {
+/// through one of the `[[link]]` words of conversions, and nothing else
+/// ("10 billion euros ($10.8 billion)", "£8bn, or about $10bn").
+fn conversion_of<'a>(
+    text: &str,
+    s: &Sent<'a>,
+    v: &Mention,
+    links: &[String],
+) -> Option<&'a Mention> {
     use crate::extract::Value::Money;
     let Money(m) = &v.value else { return None };
     let before = s.values.iter().rfind(|o| o.span.end <= v.span.start)?;
@@ -1506,10 +1526,9 @@ fn conversion_of<'a>(text: &str, s: &Sent<'a>, v: &Mention) -> Option<&'a Mentio
     if o.currency == m.currency || o.per != m.per {
         return None;
     }
-    let link = text[before.span.end..v.span.start].trim().to_lowercase();
-    let link = link.split_whitespace().collect::<Vec<_>>().join(" ");
     // A qualifier ("about $10 billion") is part of the value's mention.
-    CONVERSION_LINKS.contains(&link.as_str()).then_some(*before)
+    let link = lower_words(&text[before.span.end..v.span.start]);
+    links.contains(&link).then_some(*before)
 }
 
 /// Whether the word right after `at` is one of `words` (lower-case):
@@ -1654,10 +1673,7 @@ fn entity_after<'a>(
         .iter()
         .copied()
         .filter(|e| {
-            e.span.start >= from
-                && e.span.start < limit
-                && eligible(e, strict)
-                && !is_attribution(text, e)
+            e.span.start >= from && e.span.start < limit && eligible(e, strict) && !s.cited(e)
         })
         .find(|e| tokens.words_between(from, e.span.start) <= reach)
         .filter(|e| !crosses_contrast(&text[from..e.span.start]))
@@ -1756,7 +1772,7 @@ fn roles<'a>(
             .copied()
             .filter(|e| e.span.end <= lo && e.span.start >= left && eligible(e, false))
             .filter(|e| agent.is_none_or(|a| canonical(a) != canonical(e)))
-            .rfind(|e| !in_prep_phrase(text, e));
+            .rfind(|e| !in_prep_phrase(text, s, e));
     }
     // "a value of $29.50 per share for the assets that Disney is buying": a
     // name before the trigger verb with only auxiliaries between is its
@@ -1780,7 +1796,7 @@ fn roles<'a>(
         object = s.entities.iter().copied().find(|e| {
             e.span.start >= v.end
                 && e.span.end <= t.start
-                && !is_attribution(text, e)
+                && !s.cited(e)
                 && agent.is_none_or(|a| a.span != e.span)
         });
     }
@@ -1851,7 +1867,7 @@ fn roles<'a>(
                             && not_object(e)
                             && !owns_other_value(e)
                     })
-                    .rfind(|e| !in_prep_phrase(text, e));
+                    .rfind(|e| !in_prep_phrase(text, s, e));
                 if let Some(e) = before {
                     // Of two names joined by "and", the first leads: "Disney
                     // and Fox announced a merger agreement", "SoftBank and
@@ -1881,7 +1897,7 @@ fn roles<'a>(
                         && eligible(e, strict)
                         && not_object(e)
                         && !owns_other_value(e)
-                        && !in_prep_phrase(text, e)
+                        && !in_prep_phrase(text, s, e)
                         && !crosses_contrast(&text[hi..e.span.start])
                 });
                 if let Some(e) = after {
@@ -1915,7 +1931,7 @@ fn roles<'a>(
     // A trigger that takes no object has none: a name in object position
     // ("the deal values Anthropic at …") is whom the value is about.
     let (subject, object) = if trig.object_preps.is_empty() {
-        (subject.or(object.filter(|o| !led_by(text, o))), None)
+        (subject.or(object.filter(|o| !s.investor(o))), None)
     } else {
         (subject, object)
     };

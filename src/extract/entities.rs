@@ -88,7 +88,12 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
             }
             for span in spans {
                 for piece in split_around(span, holes.overlapping(span)) {
-                    if let Some(p) = clean(text, piece, &pat.stopwords, &pat.name_suffixes) {
+                    let words = NameWords {
+                        stopwords: &pat.stopwords,
+                        suffixes: &pat.name_suffixes,
+                        adjective_endings: &pat.adjective_endings,
+                    };
+                    if let Some(p) = clean(text, piece, &words) {
                         if !pat.not_alone.contains(&text[p.range()]) {
                             pieces.push(p);
                         }
@@ -217,30 +222,23 @@ pub fn is_company_suffix(word: &str) -> bool {
     COMPANY_SUFFIXES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
 }
 
-/// "Oslo-based", "London-listed", "AI-assisted": a name made an adjective
-/// describes something; it names no one.
-fn place_adjective(word: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "-based",
-        "-headquartered",
-        "-listed",
-        "-registered",
-        "-born",
-        "-owned",
-        "-backed",
-        "-led",
-        "-made",
-        "-focused",
-        "-founded",
-        "-assisted",
-        "-powered",
-        "-driven",
-        "-enabled",
-        "-generated",
-        "-related",
-    ];
+/// The word lists of an entity pattern that `clean` trims a name with.
+#[derive(Clone, Copy)]
+struct NameWords<'a> {
+    stopwords: &'a HashSet<String>,
+    /// Stop words kept at the end of a longer name.
+    suffixes: &'a HashSet<String>,
+    /// Lower-case endings of adjectives ("-based"): "Oslo-based",
+    /// "AI-assisted" describe something; they name no one.
+    adjective_endings: &'a [String],
+}
+
+/// Whether `word` ends in one of `endings` after at least one character.
+fn is_adjective(word: &str, endings: &[String]) -> bool {
     let w = word.to_lowercase();
-    ENDINGS.iter().any(|e| w.len() > e.len() && w.ends_with(e))
+    endings
+        .iter()
+        .any(|e| w.len() > e.len() && w.ends_with(e.as_str()))
 }
 
 /// The name an unknown company goes by: without the legal form that ends
@@ -414,12 +412,12 @@ fn split_around(span: Span, holes: impl Iterator<Item = Span>) -> Vec<Span> {
 
 /// Trim white space, possessives, punctuation and stop words from the ends of
 /// a candidate name; `None` if nothing name-like is left.
-fn clean(
-    text: &str,
-    span: Span,
-    stopwords: &HashSet<String>,
-    suffixes: &HashSet<String>,
-) -> Option<Span> {
+fn clean(text: &str, span: Span, words_of: &NameWords) -> Option<Span> {
+    let NameWords {
+        stopwords,
+        suffixes,
+        adjective_endings,
+    } = *words_of;
     let mut words: Vec<Span> = Vec::new();
     let s = &text[span.range()];
     let mut start = None;
@@ -455,7 +453,7 @@ fn clean(
         t.is_empty()
             || stopwords.contains(t)
             || stopwords.contains(&t.to_lowercase())
-            || place_adjective(t)
+            || is_adjective(t, adjective_endings)
     };
     // A connector left at the start by a dropped stop word goes too: "Shares
     // of Northwind" is "Northwind".
@@ -585,20 +583,26 @@ mod tests {
     #[test]
     fn clean_strips_stopwords_and_possessives() {
         let text = "The Wedbush Securities’s view";
-        let got = clean(
-            text,
-            Span::new(0, text.find(" view").unwrap()),
-            &stop(),
-            &HashSet::new(),
-        )
-        .unwrap();
+        let (stopwords, suffixes) = (stop(), HashSet::new());
+        let words = NameWords {
+            stopwords: &stopwords,
+            suffixes: &suffixes,
+            adjective_endings: &[],
+        };
+        let got = clean(text, Span::new(0, text.find(" view").unwrap()), &words).unwrap();
         assert_eq!(&text[got.range()], "Wedbush Securities");
     }
 
     #[test]
     fn clean_rejects_pure_stopwords() {
         let text = "While AI";
-        assert!(clean(text, Span::new(0, text.len()), &stop(), &HashSet::new()).is_none());
+        let (stopwords, suffixes) = (stop(), HashSet::new());
+        let words = NameWords {
+            stopwords: &stopwords,
+            suffixes: &suffixes,
+            adjective_endings: &[],
+        };
+        assert!(clean(text, Span::new(0, text.len()), &words).is_none());
     }
 
     #[test]

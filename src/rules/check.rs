@@ -160,7 +160,7 @@ fn check_one(rules: &RuleSet, id: RuleId, table: &str, ex: &Example) -> Result<(
             None => None,
         };
     let a = analyze(&ex.text, rules, doc_date);
-    if table == "trigger" || table == "cue" || table == "reference" {
+    if matches!(table, "trigger" | "cue" | "reference" | "link") {
         return check_claim(id, table, ex, &a.claims);
     }
     let kinds = kinds_of(rules, id, table);
@@ -434,6 +434,16 @@ fn check_claim(
                     "qualifier",
                     format!("qualifier: expected {q:?} among {:?}", c.qualifiers),
                 ));
+            }
+        }
+        if let Some(m) = &ex.mark {
+            if !c
+                .marks
+                .iter()
+                .any(|(k, w)| m == k || *m == format!("{k}: {w}"))
+            {
+                let got: Vec<String> = c.marks.iter().map(|(k, w)| format!("{k}: {w}")).collect();
+                errs.push(("mark", format!("mark: expected {m:?} among {got:?}")));
             }
         }
         if let Some(w) = want_num(&ex.value) {

@@ -134,6 +134,8 @@ pub struct CompiledPattern {
     pub name_suffixes: HashSet<String>,
     /// Words that are no name on their own.
     pub not_alone: HashSet<String>,
+    /// Lower-cased endings that make a word an adjective ("-based").
+    pub adjective_endings: Vec<String>,
     /// Lower-cased words that veto a match right after them.
     pub not_after: Vec<String>,
     /// Veto a match whose previous word is a number.
@@ -251,6 +253,17 @@ pub enum RefersTo {
     Person,
     /// Words after a name: its owner in the gazetteer ("the ChatGPT maker").
     Owner,
+}
+
+/// The `[[link]]` words, by what they mean: lower case, single-spaced.
+#[derive(Debug, Clone, Default)]
+pub struct Links {
+    /// Right before a name: a round's investor ("led by", "backed by").
+    pub investor: Vec<String>,
+    /// All that stands between an amount and its conversion ("(", ", or").
+    pub conversion: Vec<String>,
+    /// Right after a name: the name is a figure's source ("calculations").
+    pub source: Vec<String>,
 }
 
 /// A description rule.
@@ -562,6 +575,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
     let trigger = merger.table("trigger", |f| &f.trigger);
     let cue = merger.table("cue", |f| &f.cue);
     let reference = merger.table("reference", |f| &f.reference);
+    let link = merger.table("link", |f| &f.link);
     merger.finish();
     ctx.problems.append(&mut merger.problems);
 
@@ -577,6 +591,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
     let mut references: Vec<ReferenceInfo> = Vec::new();
     let mut reference_phrases: Vec<(String, usize)> = Vec::new();
     let mut owner_words: Vec<(String, RuleId)> = Vec::new();
+    let mut links = Links::default();
     let mut raw_patterns: Vec<(&RuleSource, &Spanned<format::Pattern>, RuleId)> = Vec::new();
 
     {
@@ -831,6 +846,31 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 reference_phrases.push((w.clone(), idx));
             }
         }
+        for item in &link {
+            ctx.enter(item.src, item.lines);
+            let l = item.rule.get_ref();
+            ctx.add("link", &l.name, &l.examples, item.overrides.clone());
+            let list = match l.means.get_ref().as_str() {
+                "investor" => &mut links.investor,
+                "conversion" => &mut links.conversion,
+                "source" => &mut links.source,
+                other => {
+                    ctx.problem(
+                        l.means.span().start,
+                        Some(l.name.get_ref()),
+                        format!("unknown means '{other}'"),
+                        Some("means = \"investor\", \"conversion\" or \"source\"".into()),
+                    );
+                    continue;
+                }
+            };
+            list.extend(l.words.iter().map(|w| {
+                w.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            }));
+        }
         for item in &cue {
             ctx.enter(item.src, item.lines);
             let c = item.rule.get_ref();
@@ -956,6 +996,11 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 stopwords: p.stopwords.iter().map(|s| s.to_string()).collect(),
                 name_suffixes: p.name_suffixes.iter().map(|s| s.to_string()).collect(),
                 not_alone: p.not_alone.iter().map(|s| s.to_string()).collect(),
+                adjective_endings: p
+                    .adjective_endings
+                    .iter()
+                    .map(|s| s.to_lowercase())
+                    .collect(),
                 not_after: p.not_after.iter().map(|s| s.to_lowercase()).collect(),
                 not_after_number: p.not_after_number,
             }),
@@ -1015,6 +1060,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
             owner_words.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
             owner_words
         },
+        links,
         disabled: merger.disabled,
         origin: layers
             .iter()

@@ -38,6 +38,8 @@ pub struct RuleFile {
     #[serde(default)]
     pub reference: Vec<Spanned<Reference>>,
     #[serde(default)]
+    pub link: Vec<Spanned<Link>>,
+    #[serde(default)]
     pub disable: Vec<Spanned<Disable>>,
 }
 
@@ -168,6 +170,10 @@ pub struct Pattern {
     /// start or end one ("Japanese", yet "Japanese Tobacco Corp").
     #[serde(default)]
     pub not_alone: Vec<String>,
+    /// For entity patterns: endings that make a capitalised word an
+    /// adjective, no name ("Oslo-based", "AI-assisted").
+    #[serde(default)]
+    pub adjective_endings: Vec<String>,
     /// Words that veto a match when they stand right before it (through a
     /// "from" or "by"): "rose $3 billion to $22 billion" is a change, not a range.
     #[serde(default)]
@@ -328,6 +334,23 @@ pub struct Reference {
     pub examples: Vec<Spanned<Example>>,
 }
 
+/// Words that link a value or a name to what stands beside it and change
+/// what it is: "led by" makes the name after it a round's investor (no
+/// party to the round's figure), "(" or ", or" after an amount makes the
+/// amount after it a conversion into another currency, "calculations"
+/// after a name makes it the source of a figure, not a party.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub name: Spanned<String>,
+    /// "investor" (the words stand right before a name), "conversion"
+    /// (the words are all that stands between two amounts) or "source"
+    /// (the words stand right after a name).
+    pub means: Spanned<String>,
+    pub words: Vec<String>,
+    pub examples: Vec<Spanned<Example>>,
+}
+
 /// One example a rule must satisfy. `text` is run through the extractor (and
 /// the claim builder, for claim rules); the other fields say what must come out.
 #[derive(Debug, Clone, Deserialize)]
@@ -373,6 +396,10 @@ pub struct Example {
     /// A qualifier the claim must carry ("potential").
     #[serde(default)]
     pub qualifier: Option<String>,
+    /// A mark the claim must carry, by kind ("conversion") or by kind and
+    /// words ("conversion: 10 billion euros").
+    #[serde(default)]
+    pub mark: Option<String>,
     /// The document date to resolve against ("2014-10-06").
     #[serde(default)]
     pub doc_date: Option<String>,

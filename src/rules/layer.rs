@@ -48,6 +48,7 @@ pub const TABLES: &[&str] = &[
     "trigger",
     "cue",
     "reference",
+    "link",
 ];
 
 /// Every table entry has a name.
@@ -76,7 +77,8 @@ named!(
     format::Entity,
     format::Trigger,
     format::Cue,
-    format::Reference
+    format::Reference,
+    format::Link
 );
 
 /// A parsed rule file and the layer it belongs to.

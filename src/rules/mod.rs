@@ -19,7 +19,7 @@ mod problem;
 pub use check::{check_examples, check_examples_where, ExampleFailure};
 pub use compile::{
     cur_key, is_word_bounded, lex_key, CompiledPattern, CueInfo, CuePosition, CueSets, EntityInfo,
-    Gazetteer, Lexicon, PatternKind, PhraseSet, ReferenceInfo, RefersTo, TriggerInfo,
+    Gazetteer, Lexicon, Links, PatternKind, PhraseSet, ReferenceInfo, RefersTo, TriggerInfo,
 };
 pub use layer::{DisabledRule, Layer};
 pub use prefilter::Prefilter;
@@ -104,6 +104,8 @@ pub struct RuleSet {
     /// Words after a name that stand for its owner ("maker" in "the ChatGPT
     /// maker"), lower case, longest first.
     pub owner_words: Vec<(String, RuleId)>,
+    /// Words that link a value or a name to what stands beside it.
+    pub links: Links,
     /// Rules of a lower layer turned off by `[[disable]]`.
     pub disabled: Vec<DisabledRule>,
     /// The layers, for the report: "built-in", "built-in + my-rules".

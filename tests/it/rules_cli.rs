@@ -145,3 +145,24 @@ fn a_cue_with_an_unknown_meaning_names_file_line_and_rule() {
     );
     assert!(err.contains("help: means = \"prospective\""), "{err}");
 }
+
+#[test]
+fn a_link_with_an_unknown_meaning_names_file_line_and_rule() {
+    let (text, o) = test_broken("rules-bad-link", "claims.toml", |t| {
+        t.replacen(
+            "means = \"investor\"\nwords",
+            "means = \"investors\"\nwords",
+            1,
+        )
+    });
+    assert_eq!(o.status.code(), Some(2));
+    let (line, _) = line_of(&text, "means = \"investors\"");
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "claims.toml:{line}:9: rule 'round-investor': unknown means 'investors'"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("help: means = \"investor\""), "{err}");
+}
