@@ -475,8 +475,11 @@ pub fn build(
                         .any(|(f, &(_, first))| f.predicate == t.predicate && first < si)
                     && referent(text, rules, &sents, si, v.span).is_none()
                     && {
+                        // A component's payee names no party to the deal:
+                        // "An additional $3 billion in restricted stock
+                        // could be paid out … to WhatsApp employees".
                         let (a, b, _) = roles(text, tokens, s, v.span, tspan, t, false);
-                        a.is_none() && b.is_none()
+                        a.is_none() && (component || b.is_none())
                     })
             });
             // Such a count is a figure of its own unit, never a part of a sum.
@@ -954,6 +957,11 @@ pub fn build(
         claims.extend(sentence_claims);
     }
     corefer_amounts(&mut claims);
+    if let Some(lead) =
+        stage::lead_completion(text, &sents, &frames_by_sentence, &frame_counts, rules)
+    {
+        stage::mark_completed(&mut claims, &lead);
+    }
     // Counts are claimed after the amounts of their sentence: text order.
     unclaimed.sort_by_key(|u| u.span.start);
     (claims, unclaimed)
@@ -2255,6 +2263,9 @@ fn assign_dates(tokens: &Tokens, s: &Sent, claims: &mut [Claim], doc_date: Optio
         }
     }
 }
+
+#[path = "claims_stage.rs"]
+mod stage;
 
 #[cfg(test)]
 #[path = "claims_tests.rs"]

@@ -159,6 +159,12 @@ fn reasons_and_whys(fact: &Fact, all: &[Fact], whys: &mut Vec<Why>) -> Vec<Strin
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
+        // Figures that agree only within rounding may still be of different
+        // stages ("$3bn" at announcement, "$3.5 billion" at closing): each
+        // written figure is compared as its own group, so the reviewer is
+        // told which is the figure at completion.
+        let each: Vec<Vec<usize>> = (0..fact.values.len()).map(|i| vec![i]).collect();
+        completion(fact, &each, &mut reasons, whys);
     }
     reasons
 }

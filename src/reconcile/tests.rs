@@ -608,3 +608,45 @@ fn a_converted_figure_may_differ_by_the_exchange_rate() {
     // The amount in its own currency is a fact of its own.
     assert!(f.iter().any(|x| x.unit == "EUR"), "{f:#?}");
 }
+
+#[test]
+fn a_completion_reports_lead_dates_its_figures_even_within_rounding() {
+    // The first article reports the deal's terms; the second, in its lead,
+    // that the deal has closed: its undated grant is the figure at
+    // completion, though its own sentence says nothing of it. The two
+    // agree within the first's rounding, and the reviewer is still told
+    // which is which.
+    let f = facts(&[
+        (
+            "a",
+            "Acme Corp will acquire Beta Labs for $16 billion. The deal includes $4 billion in cash and $3bn in restricted stock units for Beta Labs staff.",
+        ),
+        (
+            "b",
+            "Acme Corp managed to finally close its acquisition of Beta Labs on Monday, which turned out more expensive than originally planned.\n\nUnder the terms of the agreement, $3.5 billion in restricted stock units is to be granted to Beta Labs staff.",
+        ),
+    ]);
+    let rsu = component(&f, "restricted-stock");
+    assert_eq!(rsu.status, Status::Consistent, "{rsu:#?}");
+    let reasons = rsu.reasons.join("\n");
+    assert!(
+        reasons.contains("announced vs completed: $3.5B (b) is stated as paid or at completion (\"managed to finally close, in the article's lead\"); $3B (a) is not"),
+        "{reasons}"
+    );
+    // Not when the lead looks ahead ("expected to have formally closed").
+    let f = facts(&[
+        (
+            "a",
+            "Acme Corp will acquire Beta Labs for $16 billion. The deal includes $4 billion in cash and $3bn in restricted stock units for Beta Labs staff.",
+        ),
+        (
+            "b",
+            "Acme Corp is expected to have formally closed its acquisition of Beta Labs by Monday.\n\nUnder the terms of the agreement, $3.5 billion in restricted stock units is to be granted to Beta Labs staff.",
+        ),
+    ]);
+    let rsu = component(&f, "restricted-stock");
+    assert!(
+        !rsu.reasons.join("\n").contains("announced vs completed"),
+        "{rsu:#?}"
+    );
+}

@@ -249,6 +249,31 @@ fn devset_runs_find_the_deals_facts() {
         reasons.contains("$19B = $16B"),
         "RSUs explain $16B vs $19B: {reasons}"
     );
+    // The RSU grant: GigaOm's "An additional $3 billion in restricted stock
+    // could be paid out … to WhatsApp employees" (the payee is no party to
+    // the deal) and pr2live's "$3bn" against Tradingpedia's "$3.5 billion",
+    // stated in a report whose lead says the deal has closed. Gold: the
+    // same grant at the announcement and at the closing share price.
+    let rsu = fb["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["component"] == "restricted stock" && x["subject"] == "Facebook")
+        .expect("the RSU fact");
+    assert_eq!(sources(rsu, 3e9), 2, "{rsu:#}");
+    assert_eq!(sources(rsu, 3.5e9), 1, "{rsu:#}");
+    let rsu_reasons: Vec<&str> = rsu["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        rsu_reasons.concat().contains(
+            "announced vs completed: $3.5B (04-tradingpedia) is stated as paid or at completion (\"managed to finally close, in the article's lead\")"
+        ),
+        "{rsu:#}"
+    );
 
     let dis = run_topic(&dir, "disney-fox", "facts");
     let offer = fact(&dis, "Disney", "bids for", Some("21st Century Fox"));
