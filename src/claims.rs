@@ -228,6 +228,9 @@ pub enum NoClaim {
     ContinuesOtherKind { predicate: String },
     /// A trigger, but no subject entity anywhere it looks.
     NoSubject { trigger: Option<(Span, RuleId)> },
+    /// A trigger that needs a holder (`holder_required`: "sold … to X")
+    /// and has none in its clause.
+    NoHolder { trigger: Span, rule: RuleId },
     /// The value describes the name before it ("Stargate, the $100 billion
     /// US AI endeavor"), not what the sentence's trigger says.
     Appositive { entity: Span },
@@ -543,6 +546,16 @@ pub fn build(
                     // anyone in the sentence.
                     let (mut subj, obj, mut strong) =
                         roles(text, tokens, s, v.span, tspan, t, true);
+                    if t.holder_required && subj.is_none() {
+                        unclaimed.push(Unclaimed {
+                            span: v.span,
+                            reason: NoClaim::NoHolder {
+                                trigger: tspan,
+                                rule: t.id,
+                            },
+                        });
+                        continue;
+                    }
                     // "paid $4.59 billion … for WhatsApp": the preposition
                     // before the object may say what kind of deal it is.
                     let pred = obj
@@ -1321,6 +1334,10 @@ fn in_prep_phrase(text: &str, s: &Sent, e: &Mention) -> bool {
         || s.cited(e)
 }
 
+/// Words after a trigger its `holder_after` preposition may stand: "sell
+/// its memory chip unit to Bain Capital".
+const HOLDER_REACH: usize = 8;
+
 /// The name right after one of the trigger's `holder_after` prepositions
 /// following it in the clause ("a 49% stake to Kestrel").
 fn holder_after<'a>(
@@ -1336,7 +1353,7 @@ fn holder_after<'a>(
     }
     let first = tokens.word_starts.partition_point(|&w| w < t.end);
     let last = tokens.word_starts.partition_point(|&w| w < right);
-    (first..last.min(first + 3)).find_map(|wi| {
+    (first..last.min(first + HOLDER_REACH)).find_map(|wi| {
         let end = word_at_is(text, tokens, wi, &trig.holder_after)?;
         entity_after(text, tokens, s, end, right, 2, false)
     })
@@ -1928,12 +1945,15 @@ fn roles<'a>(
         oe.canonical != se.canonical && oe.parent.as_deref() != Some(se.canonical.as_str())
     });
     // "sold a 49% stake to Kestrel": the name after such a preposition holds
-    // what the trigger names; the one found as subject is the other party.
+    // what the trigger names; the one found as subject is the other party,
+    // unless the object is named ("sell its stake in Hulu to Comcast").
     let (subject, object) = match holder_after(text, tokens, s, t, right, trig) {
         Some(h) if subject.is_none_or(|x| canonical(x) != canonical(h)) => (
             Some(h),
-            subject.or(object.filter(|o| canonical(o) != canonical(h))),
+            object.filter(|o| canonical(o) != canonical(h)).or(subject),
         ),
+        // The seller is no buyer: without a name after "to", no parties.
+        None if trig.holder_required => (None, None),
         _ => (subject, object),
     };
     // A trigger that takes no object has none: a name in object position

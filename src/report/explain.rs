@@ -335,6 +335,11 @@ fn why(text: &str, u: &Unclaimed, rules: &RuleSet) -> String {
             &text[entity.range()],
             &text[entity.range()]
         ),
+        NoClaim::NoHolder { trigger, rule } => format!(
+            "{:?} ({}) names its party after one of its `holder_after` words (\"sold … to X\"), and none follows it in the clause",
+            &text[trigger.range()],
+            rules.label(*rule)
+        ),
         NoClaim::NoSubject { trigger } => {
             let t = trigger.map_or(String::new(), |(sp, rule)| {
                 format!(" for {:?} ({})", &text[sp.range()], rules.label(rule))

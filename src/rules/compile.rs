@@ -304,6 +304,8 @@ pub struct TriggerInfo {
     pub predicate_after: Vec<(String, String)>,
     /// Lower-cased prepositions after which the name is the subject.
     pub holder_after: Vec<String>,
+    /// No claim without a holder after `holder_after`.
+    pub holder_required: bool,
     /// No object from elsewhere in the document.
     pub object_optional: bool,
 }
@@ -811,6 +813,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                     .map(|(p, q)| (p.to_lowercase(), q.clone()))
                     .collect(),
                 holder_after: t.holder_after.iter().map(|p| p.to_lowercase()).collect(),
+                holder_required: t.holder_required,
                 object_optional: t.object_optional,
             });
             for w in &t.words {

@@ -263,6 +263,11 @@ pub struct Trigger {
     /// the other party: "sold a 49% stake to Kestrel" — Kestrel holds it.
     #[serde(default)]
     pub holder_after: Vec<String>,
+    /// No claim without a name after `holder_after`: "sold its unit to
+    /// Kestrel" is Kestrel's purchase, "sold its stake in Halvard" names no
+    /// buyer, and the seller is not one.
+    #[serde(default)]
+    pub holder_required: bool,
     /// The object is optional: no party from elsewhere in the document is
     /// taken for it ("revenue rose to $3.2 billion" is from no one named).
     #[serde(default)]

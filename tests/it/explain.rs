@@ -196,3 +196,27 @@ examples = [{ text = "Barclays lent $2 billion to Tesla.", subject = "Barclays",
         "{after}"
     );
 }
+
+#[test]
+fn a_sale_without_a_buyer_says_so() {
+    // "sold … to X" is X's purchase; a sale that names no buyer is no
+    // claim, and explain says why instead of making the seller the buyer.
+    let out = explain(&["SoftBank sold its stake in Nvidia for $5.8 billion."]);
+    assert!(
+        has_line(
+            &out,
+            &[
+                "\"$5.8 billion\"",
+                "\"sold\" (claims.toml/sell)",
+                "none follows it in the clause"
+            ]
+        ),
+        "{out}"
+    );
+    let out =
+        explain(&["Toshiba agreed to sell its memory chip unit to Bain Capital for $18 billion."]);
+    assert!(
+        has_line(&out, &["Bain Capital — acquires → Toshiba: $18B"]),
+        "{out}"
+    );
+}
