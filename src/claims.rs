@@ -564,6 +564,10 @@ pub fn build(
                             t.predicate_after.iter().find(|(p, _)| *p == w)
                         })
                         .map_or_else(|| t.predicate.clone(), |(_, q)| q.clone());
+                    let pred = match &t.price_predicate {
+                        Some(p) if is_price_for(text, t, v) => p.clone(),
+                        _ => pred,
+                    };
                     let obj = obj.map(|m| (canonical(m).to_string(), Some(m.span)));
                     let mut from_frame = None;
                     // A share price is its company's: the one named in its
@@ -1637,6 +1641,16 @@ fn is_change_to(text: &str, s: &Sent, v: &Mention) -> bool {
     between == "to"
 }
 
+/// Whether `v` is the price of what trigger `t` names: money right after
+/// one of its `price_words`, for a trigger with a `price_predicate` that
+/// does not take money itself ("a 49% stake in Scale AI for $14.3 billion").
+fn is_price_for(text: &str, t: &TriggerInfo, v: &Mention) -> bool {
+    !t.takes(v)
+        && t.price_predicate.is_some()
+        && matches!(&v.value, crate::extract::Value::Money(m) if m.per.is_none())
+        && t.price_words.contains(&word_before(text, v.span.start).0)
+}
+
 fn nearest_trigger(
     text: &str,
     tokens: &Tokens,
@@ -1665,7 +1679,10 @@ fn nearest_trigger(
     };
     s.triggers
         .iter()
-        .filter(|(_, ti)| rules.triggers.items[*ti].takes(v))
+        .filter(|(_, ti)| {
+            let t = &rules.triggers.items[*ti];
+            t.takes(v) || is_price_for(text, t, v)
+        })
         .filter(|&&(sp, ti)| can_take(text, s, rules, sp, ti, v))
         .map(|&(sp, ti)| (distance(tokens, sp, v.span), sp, ti))
         .filter(|&(d, sp, _)| d <= reach(sp))

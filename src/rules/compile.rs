@@ -306,6 +306,10 @@ pub struct TriggerInfo {
     pub holder_after: Vec<String>,
     /// No claim without a holder after `holder_after`.
     pub holder_required: bool,
+    /// Lower-cased words before a money value that make it the price of
+    /// what the trigger names, and the predicate of that price.
+    pub price_words: Vec<String>,
+    pub price_predicate: Option<String>,
     /// No object from elsewhere in the document.
     pub object_optional: bool,
 }
@@ -814,6 +818,8 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                     .collect(),
                 holder_after: t.holder_after.iter().map(|p| p.to_lowercase()).collect(),
                 holder_required: t.holder_required,
+                price_words: t.price_words.iter().map(|p| p.to_lowercase()).collect(),
+                price_predicate: t.price_predicate.clone(),
                 object_optional: t.object_optional,
             });
             for w in &t.words {

@@ -268,6 +268,14 @@ pub struct Trigger {
     /// buyer, and the seller is not one.
     #[serde(default)]
     pub holder_required: bool,
+    /// A money value right after one of these words is the price paid for
+    /// what the trigger names, claimed with `price_predicate` even by a
+    /// trigger that takes no money: "took a 49% stake in Scale AI for $14.3
+    /// billion". Without the word it is no price ("the stake is worth …").
+    #[serde(default)]
+    pub price_words: Vec<String>,
+    #[serde(default)]
+    pub price_predicate: Option<String>,
     /// The object is optional: no party from elsewhere in the document is
     /// taken for it ("revenue rose to $3.2 billion" is from no one named).
     #[serde(default)]
