@@ -1503,7 +1503,13 @@ fn comes_after(text: &str, at: usize, phrases: &[String]) -> bool {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let before = text[from..at].trim_end().to_lowercase();
+    // A hyphen joins as a space does: "for-profit".
+    let before = text[from..at].trim_end();
+    let before = before
+        .strip_suffix('-')
+        .unwrap_or(before)
+        .trim_end()
+        .to_lowercase();
     phrases.iter().any(|p| {
         before.ends_with(p.as_str())
             && before[..before.len() - p.len()]
@@ -1679,9 +1685,18 @@ fn nearest_trigger(
     };
     s.triggers
         .iter()
-        .filter(|(_, ti)| {
-            let t = &rules.triggers.items[*ti];
-            t.takes(v) || is_price_for(text, t, v)
+        .filter(|&&(sp, ti)| {
+            let t = &rules.triggers.items[ti];
+            // "sold its stake in Nvidia for $5.8 billion": the price of a
+            // stake sold is the sale's, which names the buyer or nothing.
+            let sold = || {
+                s.triggers.iter().any(|&(o, oi)| {
+                    rules.triggers.items[oi].holder_required
+                        && o.end <= sp.start
+                        && tokens.words_between(o.end, sp.start) <= 4
+                })
+            };
+            t.takes(v) || (is_price_for(text, t, v) && !sold())
         })
         .filter(|&&(sp, ti)| can_take(text, s, rules, sp, ti, v))
         .map(|&(sp, ti)| (distance(tokens, sp, v.span), sp, ti))

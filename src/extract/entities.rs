@@ -464,6 +464,11 @@ fn clean(text: &str, span: Span, words_of: &NameWords) -> Option<Span> {
     let is_end_stop = |words: &[Span]| {
         words.last().is_some_and(|w| {
             let t = text[w.range()].trim_end_matches(|c: char| !c.is_alphanumeric());
+            // "Granite Partners’s": the suffix before a possessive.
+            let t = t
+                .strip_suffix("’s")
+                .or_else(|| t.strip_suffix("'s"))
+                .unwrap_or(t);
             is_stop(w) && !(words.len() > 1 && suffixes.contains(t))
         })
     };
