@@ -295,7 +295,7 @@ mod tests {
     fn every_way_the_claim_builder_fills_a_role_reads_back() {
         // The builder's words, as it writes them: a new one missing here
         // would make its records unreadable by `reconcile --records`.
-        let source = include_str!("../claims.rs");
+        let source = include_str!("../claims/mod.rs");
         let marker = "inferred = Some(\"";
         let mut found = 0;
         for (at, _) in source.match_indices(marker) {
@@ -304,7 +304,10 @@ mod tests {
             assert!(INFERRED.contains(&word), "{word:?} is not in INFERRED");
             found += 1;
         }
-        assert!(found >= INFERRED.len(), "{found} ways found in claims.rs");
+        assert!(
+            found >= INFERRED.len(),
+            "{found} ways found in claims/mod.rs"
+        );
         let mut r = ClaimRecord::of(
             "a.txt",
             &analyze(
