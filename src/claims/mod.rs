@@ -1348,7 +1348,17 @@ const SHARE_PRICE_CEILING: f64 = 1e6;
 /// price is the value after "to".
 fn can_take(text: &str, s: &Sent, rules: &RuleSet, sp: Span, ti: usize, v: &Mention) -> bool {
     let t = &rules.triggers.items[ti];
-    (!t.named_between || sp.start >= v.span.end)
+    // "a deal with Oracle": a name at once after, "the" aside.
+    let named_after = || {
+        s.entities.iter().any(|e| {
+            e.span.start >= sp.end
+                && text[sp.end..e.span.start]
+                    .split_whitespace()
+                    .all(|w| w.eq_ignore_ascii_case("the"))
+        })
+    };
+    (!t.object_required || named_after())
+        && (!t.named_between || sp.start >= v.span.end)
         && (!t.per_share
             || (sp.end <= v.span.start
                 && v.amount()

@@ -306,6 +306,8 @@ pub struct TriggerInfo {
     pub holder_after: Vec<String>,
     /// No claim without a holder after `holder_after`.
     pub holder_required: bool,
+    /// Reaches a value only with a name right after it.
+    pub object_required: bool,
     /// Lower-cased words before a money value that make it the price of
     /// what the trigger names, and the predicate of that price.
     pub price_words: Vec<String>,
@@ -818,6 +820,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                     .collect(),
                 holder_after: t.holder_after.iter().map(|p| p.to_lowercase()).collect(),
                 holder_required: t.holder_required,
+                object_required: t.object_required,
                 price_words: t.price_words.iter().map(|p| p.to_lowercase()).collect(),
                 price_predicate: t.price_predicate.clone(),
                 object_optional: t.object_optional,

@@ -268,6 +268,11 @@ pub struct Trigger {
     /// buyer, and the seller is not one.
     #[serde(default)]
     pub holder_required: bool,
+    /// The trigger reaches a value only when a name follows it at once
+    /// ("a $30 billion deal with Oracle"; not "Disney's deal with a bid of
+    /// $65 billion").
+    #[serde(default)]
+    pub object_required: bool,
     /// A money value right after one of these words is the price paid for
     /// what the trigger names, claimed with `price_predicate` even by a
     /// trigger that takes no money: "took a 49% stake in Scale AI for $14.3

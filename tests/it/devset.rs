@@ -432,6 +432,9 @@ fn devset_runs_find_the_deals_facts() {
     // 4.5 gigawatts": OpenAI's capacity, not ChatGPT's.
     let openai = fact(&sg, "OpenAI", "has capacity", None);
     assert_eq!(sources(openai, 4.5), 1, "{openai:#}");
+    // Its deal with Oracle is a yearly figure, kept apart from totals.
+    let deal = fact_in(&sg, "OpenAI", "has a deal with", Some("Oracle"), "USD/year");
+    assert_eq!(sources(deal, 30e9), 1, "{deal:#}");
     assert!(
         sg["facts"]
             .as_array()
