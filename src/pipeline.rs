@@ -182,16 +182,25 @@ impl Analysis {
 
 /// The latest month- or day-precise date stated with its year.
 fn context_anchor(mentions: &[Mention]) -> Option<DateValue> {
-    mentions
-        .iter()
-        .filter_map(|m| m.date())
+    let stated = || {
+        mentions
+            .iter()
+            .filter_map(|m| m.date())
+            .filter(|d| d.value.is_some() && d.partial.is_none() && d.relative.is_none())
+    };
+    stated()
         .filter(|d| {
-            d.value.is_some()
-                && d.partial.is_none()
-                && d.granularity >= extract::Granularity::Month
+            d.granularity >= extract::Granularity::Month
                 && d.granularity != extract::Granularity::Quarter
         })
         .max_by_key(|d| d.sort_key())
+        // A year alone, when the text states no month: "July" in an
+        // article whose only date is "2025" is July 2025.
+        .or_else(|| {
+            stated()
+                .filter(|d| d.granularity == extract::Granularity::Year && d.role.is_none())
+                .max_by_key(|d| d.sort_key())
+        })
         .cloned()
 }
 
@@ -872,6 +881,30 @@ fn from_store(
 mod tests {
     use super::*;
     use crate::report::json::facts_json;
+
+    #[test]
+    fn year_less_dates_take_the_year_the_text_states() {
+        let rules = RuleSet::builtin().unwrap();
+        let date_of = |text: &str, written: &str| {
+            let a = analyze(text, &rules, None);
+            a.mentions
+                .iter()
+                .find(|m| &text[m.span.range()] == written)
+                .and_then(|m| m.date())
+                .and_then(|d| d.value.clone())
+        };
+        // A year alone anchors a month the text names without one.
+        let text =
+            "Five sites will open in 2025. In July, Halvard and Kestrel signed an agreement.";
+        assert_eq!(date_of(text, "July").as_deref(), Some("2025-07"));
+        // A month of a year anchors a day after it in the same year.
+        let text =
+            "The deal was approved in April 2014. Shares rose from mid-February to October 6th.";
+        assert_eq!(date_of(text, "October 6th").as_deref(), Some("2014-10-06"));
+        // No date stated, none resolved.
+        let text = "In July, Halvard and Kestrel signed an agreement.";
+        assert_eq!(date_of(text, "July"), None);
+    }
 
     #[test]
     fn pieces_cover_the_text_and_end_at_breaks() {

@@ -467,6 +467,8 @@ fn date_mention(pat: &CompiledPattern, used: Vec<u32>, value: DateValue) -> Ment
 /// `LOOKAHEAD_MONTHS` after the document's month, then the year before
 /// ("Feb. 19" in an October 2014 article → 2014; "December" in a January
 /// 2015 article → 2014; "March" in a January article → the same year).
+/// Against a date the text states (no document date) it takes that date's
+/// year: "October 6th" beside "April 2014" is 2014-10-06.
 ///
 /// `document` says whether `doc_date` is the document's own date (else the
 /// text's latest dated mention); the resolved date keeps it as its anchor.
@@ -487,7 +489,10 @@ pub fn resolve_partial(d: &mut DateValue, doc_date: Option<&DateValue>, document
     };
     let doc_year = doc.div_euclid(12);
     let doc_month = doc.rem_euclid(12) + 1;
-    let best = if (month as i64) > doc_month + LOOKAHEAD_MONTHS {
+    // A date the text states is no day of writing: the article may look
+    // ahead of it as well as back ("… in April 2014 … from mid-February to
+    // October 6th"), so the year-less date takes its year.
+    let best = if document && (month as i64) > doc_month + LOOKAHEAD_MONTHS {
         doc_year - 1
     } else {
         doc_year
@@ -683,6 +688,21 @@ mod tests {
             d.anchor.as_ref().unwrap().describe(),
             "the document date 2015-01-10"
         );
+    }
+
+    #[test]
+    fn partial_dates_take_the_year_of_a_stated_date() {
+        // Against the document date "October" in April looks back a year;
+        // against a date the text states it is that date's year.
+        let anchor = parse_iso_date("2014-04").unwrap();
+        for (document, want) in [(true, "2013-10-06"), (false, "2014-10-06")] {
+            let mut d = DateValue {
+                partial: Some((10, Some(6))),
+                ..DateValue::unresolved(Granularity::Day)
+            };
+            resolve_partial(&mut d, Some(&anchor), document);
+            assert_eq!(d.value.as_deref(), Some(want), "document: {document}");
+        }
     }
 
     #[test]
