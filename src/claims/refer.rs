@@ -69,7 +69,9 @@ pub(super) fn named_before<'a>(
     r: Span,
     not: Option<&str>,
 ) -> Option<&'a Mention> {
-    let cited = |e: &Mention| sents.iter().any(|x| x.cited(e));
+    // The sentences `companies_before` reads, not the whole document.
+    let near = &sents[si.saturating_sub(2)..=si];
+    let cited = |e: &Mention| near.iter().any(|x| x.cited(e));
     let names: Vec<&Mention> = companies_before(sents, si, r)
         .filter(|e| !cited(e) && not != Some(canonical(e)))
         .collect();

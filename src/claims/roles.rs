@@ -40,17 +40,43 @@ pub(super) const AUXILIARIES: &[&str] = &[
 /// Evercore", or a name before one of the `[[link]]` words of sources
 /// ("Reuters calculations", "PitchBook data").
 pub(super) fn is_attribution(text: &str, e: &Mention, source_words: &[String]) -> bool {
-    let (w, start) = word_before(text, e.span.start);
-    if w == "per" || (w == "to" && word_before(text, start).0 == "according") {
+    let after = text[e.span.end..].trim_start_matches(['’', '\'', 's']);
+    // Only the words that follow, compared in place: this runs for every
+    // name of every sentence.
+    let follows = |phrase: &str| {
+        let mut words = after.split_whitespace();
+        let mut want = phrase.split(' ').peekable();
+        while let Some(w) = want.next() {
+            let Some(t) = words.next() else { return false };
+            let t = if want.peek().is_none() {
+                t.trim_end_matches(|c: char| !c.is_alphanumeric())
+            } else {
+                t
+            };
+            if !t.eq_ignore_ascii_case(w) {
+                return false;
+            }
+        }
+        true
+    };
+    if source_words.iter().any(|n| follows(n)) {
         return true;
     }
-    let after = text[e.span.end..].trim_start_matches(['’', '\'', 's']);
-    let after = lower_words(&after[..floor_char_boundary(after, 60)]);
-    source_words.iter().any(|n| {
-        after
-            .strip_prefix(n.as_str())
-            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
-    })
+    // "per Wedbush", "according to (the) Information": the words before,
+    // articles aside.
+    let mut before = text[..e.span.start]
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a)));
+    match before.next() {
+        Some(w) if w.eq_ignore_ascii_case("per") => true,
+        Some(w) if w.eq_ignore_ascii_case("to") => before
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("according")),
+        _ => false,
+    }
 }
 
 /// `text` lower-cased, its words joined by single spaces.
@@ -59,15 +85,6 @@ pub(super) fn lower_words(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
-}
-
-/// The largest char boundary of `text` at or before `at`.
-pub(super) fn floor_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// A name inside a prepositional phrase cannot be the subject; nor can the
@@ -108,10 +125,23 @@ pub(super) fn holder_after<'a>(
 /// Thrive Capital", "backed by SoftBank".
 pub(super) fn led_by(text: &str, e: &Mention, investor_words: &[String]) -> bool {
     let head = &text[..e.span.start];
-    let head = lower_words(&head[floor_char_boundary(head, head.len().saturating_sub(60))..]);
-    investor_words.iter().any(|w| {
-        head.strip_suffix(w.as_str())
-            .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
+    // The words before, compared in place from the last: this runs for
+    // every name of every sentence.
+    investor_words.iter().any(|phrase| {
+        let mut words = head.split_whitespace().rev();
+        let mut want = phrase.split(' ').rev().peekable();
+        while let Some(w) = want.next() {
+            let Some(t) = words.next() else { return false };
+            let t = if want.peek().is_none() {
+                t.trim_start_matches(|c: char| !c.is_alphanumeric())
+            } else {
+                t
+            };
+            if !t.eq_ignore_ascii_case(w) {
+                return false;
+            }
+        }
+        true
     })
 }
 
