@@ -449,7 +449,7 @@ fn a_total_equal_to_a_stated_first_part_is_the_part_reported_as_the_whole() {
     ]);
     let total = f
         .iter()
-        .find(|x| x.scope == "total" && x.predicate == "is a project worth")
+        .find(|x| x.scope == "total" && x.subject == "Helios" && x.predicate == "invests in")
         .unwrap_or_else(|| panic!("a project total: {f:#?}"));
     assert_eq!(total.status, Status::Conflict, "{total:#?}");
     let reasons = total.reasons.join("\n");
