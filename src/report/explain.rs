@@ -215,6 +215,17 @@ fn claim_lines(out: &mut String, text: &str, c: &Claim, rules: &RuleSet, value_r
         format!("words: {}", c.qualifiers.join(", "))
     };
     row(out, "scope", c.scope.as_str().into(), scope_how);
+    // What cues and links say of the figure, which the reasons compare
+    // ("completed", "conversion"): shown so a rule's effect can be seen.
+    if !c.marks.is_empty() {
+        let marks: Vec<String> = c.marks.iter().map(|(k, w)| format!("{k} ({w})")).collect();
+        row(
+            out,
+            "marks",
+            marks.join(", "),
+            "read by the reasons (rules/claims.toml cues and links)".into(),
+        );
+    }
     match (&c.as_of, c.as_of_source) {
         (Some(d), Some(src)) => row(
             out,

@@ -220,3 +220,25 @@ fn a_sale_without_a_buyer_says_so() {
         "{out}"
     );
 }
+
+#[test]
+fn marks_the_reasons_read_are_shown() {
+    // A currency conversion (a [[link]]) and a report's lead saying the deal
+    // has closed both mark the figure; explain shows the marks.
+    let out = explain(&["Halvard bought Kestrel for 10 billion euros ($10.8 billion)."]);
+    assert!(
+        has_line(&out, &["marks", "conversion (10 billion euros)"]),
+        "{out}"
+    );
+    let out = explain(&["Acme Corp has completed its acquisition of Beta Labs.\n\nBeta Labs holders got $2 billion in cash."]);
+    assert!(
+        has_line(
+            &out,
+            &[
+                "marks",
+                "completed (has completed its acquisition, in the article's lead)"
+            ]
+        ),
+        "{out}"
+    );
+}
