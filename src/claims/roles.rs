@@ -44,20 +44,9 @@ pub(super) fn is_attribution(text: &str, e: &Mention, source_words: &[String]) -
     // Only the words that follow, compared in place: this runs for every
     // name of every sentence.
     let follows = |phrase: &str| {
-        let mut words = after.split_whitespace();
-        let mut want = phrase.split(' ').peekable();
-        while let Some(w) = want.next() {
-            let Some(t) = words.next() else { return false };
-            let t = if want.peek().is_none() {
-                t.trim_end_matches(|c: char| !c.is_alphanumeric())
-            } else {
-                t
-            };
-            if !t.eq_ignore_ascii_case(w) {
-                return false;
-            }
-        }
-        true
+        words_match(after.split_whitespace(), phrase.split(' '), |t| {
+            t.trim_end_matches(|c: char| !c.is_alphanumeric())
+        })
     };
     if source_words.iter().any(|n| follows(n)) {
         return true;
@@ -128,21 +117,36 @@ pub(super) fn led_by(text: &str, e: &Mention, investor_words: &[String]) -> bool
     // The words before, compared in place from the last: this runs for
     // every name of every sentence.
     investor_words.iter().any(|phrase| {
-        let mut words = head.split_whitespace().rev();
-        let mut want = phrase.split(' ').rev().peekable();
-        while let Some(w) = want.next() {
-            let Some(t) = words.next() else { return false };
-            let t = if want.peek().is_none() {
-                t.trim_start_matches(|c: char| !c.is_alphanumeric())
-            } else {
-                t
-            };
-            if !t.eq_ignore_ascii_case(w) {
-                return false;
-            }
-        }
-        true
+        words_match(
+            head.split_whitespace().rev(),
+            phrase.split(' ').rev(),
+            |t| t.trim_start_matches(|c: char| !c.is_alphanumeric()),
+        )
     })
+}
+
+/// Whether `text` (words of a text, in either direction) starts with the
+/// words of `phrase` (lower case, in the same direction), ignoring ASCII
+/// case; the last phrase word reached may carry punctuation on its far
+/// side, which `trim_far` takes off ("calculations,", "(led").
+fn words_match<'t, 'p>(
+    mut text: impl Iterator<Item = &'t str>,
+    phrase: impl Iterator<Item = &'p str>,
+    trim_far: impl Fn(&'t str) -> &'t str,
+) -> bool {
+    let mut want = phrase.peekable();
+    while let Some(w) = want.next() {
+        let Some(t) = text.next() else { return false };
+        let t = if want.peek().is_none() {
+            trim_far(t)
+        } else {
+            t
+        };
+        if !t.eq_ignore_ascii_case(w) {
+            return false;
+        }
+    }
+    true
 }
 
 /// The name a relative clause ending at `lo` describes: "X, a new company
