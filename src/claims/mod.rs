@@ -278,6 +278,20 @@ impl Frame {
     }
 }
 
+/// Frames of the document: how often each is seen, and the sentence it is
+/// first seen in.
+type FrameCounts = BTreeMap<Frame, (usize, usize)>;
+
+/// The frame among `counts` that `keep` accepts and the document states
+/// most often, the first stated of equals.
+fn most_frequent(counts: &FrameCounts, keep: impl Fn(&Frame) -> bool) -> Option<&Frame> {
+    counts
+        .iter()
+        .filter(|(f, _)| keep(f))
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        .map(|(f, _)| f)
+}
+
 /// Whether a trigger of `predicate` takes value `v` (a frame continued by a
 /// value of another kind or unit is no frame for it).
 fn predicate_takes(rules: &RuleSet, predicate: &str, v: &Mention) -> bool {
@@ -358,7 +372,7 @@ pub fn build(
     let sents = sentences(text, tokens, mentions, rules);
     // Frames: every trigger with the roles it reaches, for filling gaps.
     let mut frames_by_sentence: Vec<Vec<(Span, Frame)>> = Vec::with_capacity(sents.len());
-    let mut frame_counts: BTreeMap<Frame, (usize, usize)> = BTreeMap::new();
+    let mut frame_counts: FrameCounts = BTreeMap::new();
     for (si, s) in sents.iter().enumerate() {
         let mut fs = Vec::new();
         for &(tspan, ti) in &s.triggers {
@@ -572,7 +586,9 @@ pub fn build(
                         })
                         .map_or_else(|| t.predicate.clone(), |(_, q)| q.clone());
                     let pred = match &t.price_predicate {
-                        Some(p) if is_price_for(text, t, v) => p.clone(),
+                        Some(p) if is_price_for(t, v, &word_before(text, v.span.start).0) => {
+                            p.clone()
+                        }
                         _ => pred,
                     };
                     let obj = obj.map(|m| (canonical(m).to_string(), Some(m.span)));
@@ -801,11 +817,10 @@ pub fn build(
                 }
             }
             if subject.is_none() || (object.is_none() && takes_object) {
-                let best = frame_counts
-                    .iter()
-                    .filter(|(f, _)| f.predicate == predicate && compatible(f, &subject, &object))
-                    .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
-                    .map(|(f, _)| f.clone());
+                let best = most_frequent(&frame_counts, |f| {
+                    f.predicate == predicate && compatible(f, &subject, &object)
+                })
+                .cloned();
                 // Only where the sentence itself names no one, or names one
                 // side of the frame: never override what the sentence says.
                 // A component continuing the deal counts as silent: the names
@@ -831,11 +846,10 @@ pub fn build(
             // "acquisition" names: 21st Century Fox).
             if object.is_none() && takes_object && !object_optional {
                 if let Some((s_name, _)) = &subject {
-                    let best = frame_counts
-                        .iter()
-                        .filter(|(f, _)| f.subject.as_deref() == Some(s_name.as_str()))
-                        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
-                        .and_then(|(f, _)| f.object.clone());
+                    let best = most_frequent(&frame_counts, |f| {
+                        f.subject.as_deref() == Some(s_name.as_str())
+                    })
+                    .and_then(|f| f.object.clone());
                     if let Some(o) = best {
                         object = Some((o, None));
                         inferred = Some("document");
@@ -1287,6 +1301,14 @@ fn with_phrase_subject(
         .and_then(|(_, f)| f.subject.clone())
 }
 
+/// `text` lower-cased, its words joined by single spaces.
+fn lower_words(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// The amount in another currency that `v` converts, when `v` follows it
 /// through one of the `[[link]]` words of conversions, and nothing else
 /// ("10 billion euros ($10.8 billion)", "£8bn, or about $10bn").
@@ -1376,14 +1398,15 @@ fn is_change_to(text: &str, s: &Sent, v: &Mention) -> bool {
     between == "to"
 }
 
-/// Whether `v` is the price of what trigger `t` names: money right after
-/// one of its `price_words`, for a trigger with a `price_predicate` that
-/// does not take money itself ("a 49% stake in Scale AI for $14.3 billion").
-fn is_price_for(text: &str, t: &TriggerInfo, v: &Mention) -> bool {
+/// Whether `v`, after the word `before` (lower case), is the price of what
+/// trigger `t` names: money right after one of its `price_words`, for a
+/// trigger with a `price_predicate` that does not take money itself ("a 49%
+/// stake in Scale AI for $14.3 billion").
+fn is_price_for(t: &TriggerInfo, v: &Mention, before: &str) -> bool {
     !t.takes(v)
         && t.price_predicate.is_some()
         && matches!(&v.value, crate::extract::Value::Money(m) if m.per.is_none())
-        && t.price_words.contains(&word_before(text, v.span.start).0)
+        && t.price_words.iter().any(|w| w == before)
 }
 
 fn nearest_trigger(
@@ -1397,7 +1420,8 @@ fn nearest_trigger(
     // Murdoch's Twenty-First Century Fox Inc for $52.4 billion": a price
     // after "for" belongs to the trigger before it however long the thing
     // bought, within the clause and with no other value between.
-    let price_for = word_before(text, v.span.start).0 == "for";
+    let before = word_before(text, v.span.start).0;
+    let price_for = before == "for";
     let reach = |sp: Span| {
         let far = price_for
             && sp.end <= v.span.start
@@ -1425,7 +1449,7 @@ fn nearest_trigger(
                         && tokens.words_between(o.end, sp.start) <= 4
                 })
             };
-            t.takes(v) || (is_price_for(text, t, v) && !sold())
+            t.takes(v) || (is_price_for(t, v, &before) && !sold())
         })
         .filter(|&&(sp, ti)| can_take(text, s, rules, sp, ti, v))
         .map(|&(sp, ti)| (distance(tokens, sp, v.span), sp, ti))

@@ -68,14 +68,6 @@ pub(super) fn is_attribution(text: &str, e: &Mention, source_words: &[String]) -
     }
 }
 
-/// `text` lower-cased, its words joined by single spaces.
-pub(super) fn lower_words(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
 /// A name inside a prepositional phrase cannot be the subject; nor can the
 /// investor who "led" or "backed" a round ("raised $6.6 billion …, led by
 /// Thrive Capital": Thrive is no raiser), nor a cited source.

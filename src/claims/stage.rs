@@ -6,10 +6,9 @@
 //! figures get the "completed" mark, with the lead's words, so the
 //! reconciler can tell a figure at closing from one stated at announcement.
 
-use super::{AsOfSource, Claim, Frame, Sent};
+use super::{most_frequent, AsOfSource, Claim, Frame, FrameCounts, Sent};
 use crate::rules::RuleSet;
 use crate::span::Span;
-use std::collections::BTreeMap;
 
 /// Sentences of the lead read for the stage: a headline and the first
 /// sentence, or the first two sentences.
@@ -42,14 +41,10 @@ pub(super) fn lead_completion(
     text: &str,
     sents: &[Sent],
     frames: &[Vec<(Span, Frame)>],
-    counts: &BTreeMap<Frame, (usize, usize)>,
+    counts: &FrameCounts,
     rules: &RuleSet,
 ) -> Option<LeadStage> {
-    let first = sents.first()?;
     for (si, s) in sents.iter().enumerate().take(LEAD_SENTENCES) {
-        if s.paragraph != first.paragraph && si > 0 && sents[si - 1].paragraph != first.paragraph {
-            break;
-        }
         let means = |m: &'static str| {
             s.cues
                 .iter()
@@ -76,11 +71,10 @@ pub(super) fn lead_completion(
             .min_by_key(|(t, _)| t.start.abs_diff(cue.start))
             .map(|(_, f)| f.clone())?;
         if frame.object.is_none() {
-            frame.object = counts
-                .iter()
-                .filter(|(f, _)| f.subject == frame.subject && f.predicate == frame.predicate)
-                .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
-                .and_then(|(f, _)| f.object.clone());
+            frame.object = most_frequent(counts, |f| {
+                f.subject == frame.subject && f.predicate == frame.predicate
+            })
+            .and_then(|f| f.object.clone());
             frame.object.as_ref()?;
         }
         return Some(LeadStage {

@@ -233,12 +233,14 @@ struct NameWords<'a> {
     adjective_endings: &'a [String],
 }
 
-/// Whether `word` ends in one of `endings` after at least one character.
+/// Whether `word` ends in one of `endings` (lower case) after at least one
+/// character, ignoring ASCII case. Runs for every capitalised word: no copy.
 fn is_adjective(word: &str, endings: &[String]) -> bool {
-    let w = word.to_lowercase();
-    endings
-        .iter()
-        .any(|e| w.len() > e.len() && w.ends_with(e.as_str()))
+    endings.iter().any(|e| {
+        word.len() > e.len()
+            && word.is_char_boundary(word.len() - e.len())
+            && word[word.len() - e.len()..].eq_ignore_ascii_case(e)
+    })
 }
 
 /// The name an unknown company goes by: without the legal form that ends

@@ -42,83 +42,67 @@ impl PatternKind {
     }
 
     /// Named groups a pattern of this kind may use (anything else is a typo).
-    fn groups(self) -> &'static [&'static str] {
-        match self {
-            PatternKind::Money => &[
-                "num",
-                "num2",
-                "numword",
-                "numword2",
-                "qual",
-                "qual2",
-                "postqual",
-                "postqual2",
-                "cur_prefix",
-                "cur_prefix2",
-                "cur_suffix",
-                "cur_suffix2",
-                "scale",
-                "scale2",
-                "per",
-                "cents",
-                "centsword",
-                "span",
-                "veto",
-            ],
-            PatternKind::Percent => &[
-                "num",
-                "num2",
-                "numword",
-                "numword2",
-                "qual",
-                "qual2",
-                "postqual",
-                "postqual2",
-                "neg",
-                "span",
-                "veto",
-            ],
-            PatternKind::Quantity => &[
-                "num",
-                "num2",
-                "numword",
-                "numword2",
-                "qual",
-                "qual2",
-                "postqual",
-                "postqual2",
-                "scale",
-                "scale2",
-                "measure",
-                "per",
-                "span",
-                "veto",
-            ],
-            PatternKind::Date => &[
-                "year",
-                "year2",
-                "month",
-                "month2",
-                "month_num",
-                "day",
-                "day2",
-                "quarter",
-                "fiscal",
-                "deictic",
-                "shift",
-                "part",
-                "unit",
-                "count",
-                "numword",
-                "ago",
-                "weekday",
-                "decade",
-                "half",
-                "span",
-                "veto",
-            ],
-            PatternKind::Entity => &["span", "veto"],
-        }
+    fn groups(self) -> Vec<&'static str> {
+        // A number, spelled or not, and its qualifiers: every amount kind.
+        const AMOUNT: &[&str] = &[
+            "num",
+            "num2",
+            "numword",
+            "numword2",
+            "qual",
+            "qual2",
+            "postqual",
+            "postqual2",
+        ];
+        let (shared, own): (&[&str], &[&str]) = match self {
+            PatternKind::Money => (
+                AMOUNT,
+                &[
+                    "cur_prefix",
+                    "cur_prefix2",
+                    "cur_suffix",
+                    "cur_suffix2",
+                    "scale",
+                    "scale2",
+                    "per",
+                    "cents",
+                    "centsword",
+                ],
+            ),
+            PatternKind::Percent => (AMOUNT, &["neg"]),
+            PatternKind::Quantity => (AMOUNT, &["scale", "scale2", "measure", "per"]),
+            PatternKind::Date => (
+                &[],
+                &[
+                    "year",
+                    "year2",
+                    "month",
+                    "month2",
+                    "month_num",
+                    "day",
+                    "day2",
+                    "quarter",
+                    "fiscal",
+                    "deictic",
+                    "shift",
+                    "part",
+                    "unit",
+                    "count",
+                    "numword",
+                    "ago",
+                    "weekday",
+                    "decade",
+                    "half",
+                ],
+            ),
+            PatternKind::Entity => (&[], &[]),
+        };
+        shared
+            .iter()
+            .chain(own)
+            .chain(&["span", "veto"])
+            .copied()
+            .collect()
     }
 }
 
