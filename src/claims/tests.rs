@@ -641,3 +641,18 @@ fn a_word_of_a_date_is_no_scope_cue() {
     let c = claims("Halvard invested a second tranche of $2 billion in Kestrel.");
     assert_eq!(c[0].scope, Scope::Tranche, "{c:#?}");
 }
+
+#[test]
+fn a_components_payee_is_no_party_to_the_deal() {
+    // "paid out … to Beta Labs engineers": to whom the part goes, not who
+    // pays; the part continues the deal stated before it.
+    let c = claims("Acme Corp will acquire Beta Labs for $16 billion. Another $2 billion in restricted stock may be paid out to Beta Labs engineers over three years.");
+    let part = c
+        .iter()
+        .find(|c| c.amount.value == Some(2e9))
+        .unwrap_or_else(|| panic!("the grant: {c:#?}"));
+    assert_eq!(part.subject, "Acme", "{c:#?}");
+    assert_eq!(part.object.as_deref(), Some("Beta Labs"), "{c:#?}");
+    assert_eq!(part.predicate, "acquires", "{c:#?}");
+    assert_eq!(part.scope, Scope::Tranche, "{c:#?}");
+}

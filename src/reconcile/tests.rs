@@ -623,7 +623,7 @@ fn a_completion_reports_lead_dates_its_figures_even_within_rounding() {
         ),
         (
             "b",
-            "Acme Corp managed to finally close its acquisition of Beta Labs on Monday, which turned out more expensive than originally planned.\n\nUnder the terms of the agreement, $3.5 billion in restricted stock units is to be granted to Beta Labs staff.",
+            "Acme Corp managed to finally close its acquisition of Beta Labs on Monday, months later than planned.\n\nStaff will also get $3.5 billion in restricted stock units.",
         ),
     ]);
     let rsu = component(&f, "restricted-stock");
@@ -641,7 +641,7 @@ fn a_completion_reports_lead_dates_its_figures_even_within_rounding() {
         ),
         (
             "b",
-            "Acme Corp is expected to have formally closed its acquisition of Beta Labs by Monday.\n\nUnder the terms of the agreement, $3.5 billion in restricted stock units is to be granted to Beta Labs staff.",
+            "Acme Corp is expected to have formally closed its acquisition of Beta Labs by Monday.\n\nStaff will also get $3.5 billion in restricted stock units.",
         ),
     ]);
     let rsu = component(&f, "restricted-stock");
