@@ -3,6 +3,7 @@
 //! a total, a component, a mark such as "prospective" or "completed").
 
 use super::*;
+use crate::normalize::trim_float;
 
 /// Scope and qualifier words reaching value `vi` of sentence `s`.
 pub(super) struct CueHits {
@@ -59,10 +60,19 @@ pub(super) fn cues_for(
             anchors.push(t);
         }
     }
+    // A trigger in another clause (past a semicolon) lends the value no cues.
+    let same_clause = |t: &Span| {
+        let (a, b) = if t.end <= v.start {
+            (t.end, v.start)
+        } else {
+            (v.end, t.start.max(v.end))
+        };
+        !text[a..b].contains(';')
+    };
     anchors.retain(|t| {
         *t == v
-            || (t.end <= v.start && t.start >= prev_end)
-            || (t.start >= v.end && t.end <= next_start)
+            || (t.end <= v.start && t.start >= prev_end && same_clause(t))
+            || (t.start >= v.end && t.end <= next_start && same_clause(t))
     });
     let mut tranche = false;
     let mut total = false;
@@ -99,13 +109,17 @@ pub(super) fn cues_for(
                 if *a != v && cs.start <= a.start && cs.end >= a.end {
                     return true;
                 }
+                // A semicolon ends a clause: "valued at around $70 billion;
+                // the original offer price was …" — the cue is the next clause's.
                 let before = cs.end <= a.start
                     && cs.start >= prev_end
                     && !nearer_prev
+                    && !text[cs.end..a.start].contains(';')
                     && tokens.words_between(cs.end, a.start) <= CUE_BEFORE_REACH;
                 let after = cs.start >= a.end
                     && cs.end <= next_start
                     && !nearer_next
+                    && !text[a.end..cs.start].contains(';')
                     && tokens.words_between(a.end, cs.start) <= cue.reach_after;
                 match cue.position {
                     CuePosition::Before => before,
@@ -127,7 +141,22 @@ pub(super) fn cues_for(
         if comes_after(text, cs.start, &cue.not_after) {
             continue;
         }
-        let word = text[cs.range()].to_lowercase();
+        let mut word = text[cs.range()].to_lowercase();
+        // A period cue counts only before a stated time ("within five
+        // years"); its mark is the time, the same for every phrasing.
+        if cue.means == Some("period") {
+            let Some((period, end)) = period_after(text, cs.end, rules) else {
+                continue;
+            };
+            word = text[cs.start..end].to_lowercase();
+            if !marks.iter().any(|(k, _)| *k == "period") {
+                marks.push(("period", period));
+            }
+            if !words.contains(&word) {
+                words.push(word);
+            }
+            continue;
+        }
         if let Some(m) = cue.means {
             // A component is recorded by its name, the same for every
             // phrasing ("in stock", "shares worth" → "stock").
@@ -159,5 +188,89 @@ pub(super) fn cues_for(
         price,
         marks,
         words,
+    }
+}
+
+/// Time units a period is stated in, with their length in months.
+const TIME_UNITS: &[(&str, f64)] = &[
+    ("month", 1.0),
+    ("months", 1.0),
+    ("quarter", 3.0),
+    ("quarters", 3.0),
+    ("year", 12.0),
+    ("years", 12.0),
+    ("decade", 120.0),
+    ("decades", 120.0),
+];
+
+/// The period stated right after byte `at`: a number (digits or number
+/// words) and a time unit, "five years" → ("5 years", end of "years").
+/// `None` when the words after are anything else ("for 4.5 gigawatts",
+/// "in 2025").
+pub(super) fn period_after(text: &str, at: usize, rules: &RuleSet) -> Option<(String, usize)> {
+    let rest = &text[at..];
+    let mut words = Vec::new();
+    let mut offset = 0;
+    for w in rest.split_inclusive(|c: char| c.is_whitespace() || c == '-') {
+        let start = offset;
+        offset += w.len();
+        let t = w.trim_end_matches(|c: char| c.is_whitespace() || c == '-');
+        if t.is_empty() {
+            if start == 0 {
+                continue;
+            }
+            break;
+        }
+        words.push((t, at + start + t.len()));
+        if words.len() == 5 {
+            break;
+        }
+    }
+    // The unit word, then the number before it (one to three words).
+    let (ui, factor) = words.iter().enumerate().find_map(|(i, (w, _))| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        TIME_UNITS
+            .iter()
+            .find(|(u, _)| w.eq_ignore_ascii_case(u))
+            .map(|(_, f)| (i, *f))
+    })?;
+    if ui == 0 || ui > 3 {
+        return None;
+    }
+    let number = &text[words[0].1 - words[0].0.len()..words[ui - 1].1];
+    let n = crate::normalize::parse_number(number)
+        .or_else(|| crate::extract::money::number_words(number, &rules.lexicon, &mut Vec::new()))?
+        .value;
+    if n <= 0.0 {
+        return None;
+    }
+    let months = n * factor;
+    let said = if months % 12.0 == 0.0 {
+        let y = months / 12.0;
+        format!("{} year{}", trim_float(y), if y == 1.0 { "" } else { "s" })
+    } else {
+        format!(
+            "{} month{}",
+            trim_float(months),
+            if months == 1.0 { "" } else { "s" }
+        )
+    };
+    let end = words[ui].1
+        - (words[ui].0.len()
+            - words[ui]
+                .0
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .len());
+    Some((said, end))
+}
+
+/// A period mark's length in months ("5 years" → 60).
+pub fn period_months(said: &str) -> Option<f64> {
+    let (n, unit) = said.split_once(' ')?;
+    let n: f64 = n.parse().ok()?;
+    match unit.trim_end_matches('s') {
+        "year" => Some(n * 12.0),
+        "month" => Some(n),
+        _ => None,
     }
 }

@@ -131,6 +131,9 @@ impl AsOfSource {
 /// "conversion": converted from an amount in another currency stated beside
 /// it ("10 billion euros ($10.8 billion)"); the word is that amount. Set by
 /// the claim builder, not by a cue.
+/// "period": the time a figure is spread over ("within five years"), said
+/// as "5 years": a total over a period is compared with a yearly rate
+/// through it. The cue word must stand before a number and a time unit.
 pub const MARKS: &[&str] = &[
     "conversion",
     "measure",
@@ -144,6 +147,7 @@ pub const MARKS: &[&str] = &[
     "valuation",
     "per-share",
     "moment",
+    "period",
 ];
 
 /// One claim.
@@ -172,7 +176,8 @@ pub struct Claim {
     pub as_of_source: Option<AsOfSource>,
     /// How missing roles were filled: "earlier clause" (of this sentence),
     /// "previous sentence", "document", "description" (the company "the app"
-    /// stands for), "deal stated before" (the total a
+    /// stands for), "deal described before" (the parties of the deal "this
+    /// partnership" stands for), "deal stated before" (the total a
     /// silent component or tranche continues) or "same amount elsewhere in the
     /// document".
     pub inferred: Option<&'static str>,
@@ -511,234 +516,274 @@ pub fn build(
             let mut strong_roles = false;
             // The deal stated before that a silent part continues.
             let mut continued: Option<Frame> = None;
-            let (mut subject, mut object, predicate, trigger_rule, trigger_span) = match trigger {
-                Some((tspan, ti)) if rules.triggers.items[ti].named_between => {
-                    // "the $500 billion Stargate project", "Stargate, the
-                    // $100 billion US AI endeavor": the name between the
-                    // value and the noun, or the one the phrase stands in
-                    // apposition to, is what the value sizes; nothing else is.
-                    let t = &rules.triggers.items[ti];
-                    // Another value between sizes the project ("$6 billion
-                    // into Helios, the $40 billion venture"): not this one.
-                    let value_between = s
-                        .values
-                        .iter()
-                        .any(|m| m.span.start >= v.span.end && m.span.end <= tspan.start);
-                    let named = if tspan.start >= v.span.end && !value_between {
-                        s.entities
-                            .iter()
-                            .find(|e| {
-                                e.span.start >= v.span.end
-                                    && e.span.end <= tspan.start
-                                    && eligible(e, false)
-                            })
-                            .map(|e| (canonical(e).to_string(), Some(e.span)))
-                            .or_else(|| {
-                                appositive_of(text, s, v.span)
-                                    .filter(|e| eligible(e, false))
-                                    .map(|e| (canonical(e).to_string(), Some(e.span)))
-                            })
-                    } else {
-                        None
-                    };
-                    let Some(named) = named else {
-                        unclaimed.push(Unclaimed {
-                            span: v.span,
-                            reason: NoClaim::NoSubject {
-                                trigger: Some((tspan, t.id)),
-                            },
-                        });
-                        continue;
-                    };
-                    strong_roles = true;
-                    (
-                        Some(named),
+            // "OpenAI and Oracle announced a joint agreement …. This
+            // partnership is projected to attract over $300 billion": a
+            // deal description where the value's clause names no one makes
+            // the value the deal's, whatever trigger word stands near it.
+            // Only where the value's own trigger finds no subject ("This
+            // partnership is projected to attract … investments"): a
+            // trigger that names one keeps its claim.
+            let trigger_names_no_one = trigger.is_none_or(|(tspan, ti)| {
+                let t = &rules.triggers.items[ti];
+                roles(text, tokens, s, v.span, tspan, t, false).0.is_none()
+            });
+            let deal = if none_named_before && !component && trigger_names_no_one {
+                let own = trigger.is_some();
+                deal_parties(text, rules, &sents, &frames_by_sentence, si, v, own)
+            } else {
+                None
+            };
+            let trigger = trigger.filter(|_| deal.is_none());
+            let (mut subject, mut object, predicate, trigger_rule, trigger_span) = if let Some(d) =
+                &deal
+            {
+                match d {
+                    DealRef::Named(a, b, predicate, (r, ri)) => (
+                        Some((canonical(a).to_string(), None)),
+                        Some((canonical(b).to_string(), None)),
+                        predicate.clone(),
+                        Some(rules.references.items[*ri].id),
+                        Some(*r),
+                    ),
+                    DealRef::Frame(f) => (
+                        f.subject.clone().map(|x| (x, None)),
+                        f.object.clone().map(|x| (x, None)),
+                        f.predicate.clone(),
                         None,
-                        t.predicate.clone(),
-                        Some(t.id),
-                        Some(tspan),
-                    )
+                        None,
+                    ),
                 }
-                Some((tspan, ti)) => {
-                    let t = &rules.triggers.items[ti];
-                    // The subject of the value's own clause first; else the
-                    // frame of an earlier trigger in this sentence ("X's
-                    // investment in Y: $8B already injected + $5B …"); else
-                    // anyone in the sentence.
-                    let (mut subj, obj, mut strong) =
-                        roles(text, tokens, s, v.span, tspan, t, true);
-                    if t.holder_required && subj.is_none() {
-                        unclaimed.push(Unclaimed {
-                            span: v.span,
-                            reason: NoClaim::NoHolder {
-                                trigger: tspan,
-                                rule: t.id,
-                            },
-                        });
-                        continue;
-                    }
-                    // "paid $4.59 billion … for WhatsApp": the preposition
-                    // before the object may say what kind of deal it is.
-                    let pred = obj
-                        .and_then(|m| {
-                            let (w, _) = word_before(text, m.span.start);
-                            t.predicate_after.iter().find(|(p, _)| *p == w)
-                        })
-                        .map_or_else(|| t.predicate.clone(), |(_, q)| q.clone());
-                    let pred = match &t.price_predicate {
-                        Some(p) if is_price_for(t, v, &word_before(text, v.span.start).0) => {
-                            p.clone()
-                        }
-                        _ => pred,
-                    };
-                    let obj = obj.map(|m| (canonical(m).to_string(), Some(m.span)));
-                    let mut from_frame = None;
-                    // A share price is its company's: the one named in its
-                    // clause, else the name opening the sentence ("Facebook
-                    // Inc. rose by 0.15% … to close at $77.56"), never a name
-                    // found further off ("options to purchase WhatsApp
-                    // stock … closing price … of $65.2650 per share").
-                    if subj.is_none() && t.per_share {
-                        subj = s.entities.iter().copied().find(|e| {
-                            eligible(e, false)
-                                && e.span.end <= tspan.start
-                                && text[s.span.start..e.span.start].trim().is_empty()
-                        });
-                        strong = subj.is_some();
-                    }
-                    if subj.is_none() && !t.per_share {
-                        from_frame = frames_by_sentence[si]
+            } else {
+                match trigger {
+                    Some((tspan, ti)) if rules.triggers.items[ti].named_between => {
+                        // "the $500 billion Stargate project", "Stargate, the
+                        // $100 billion US AI endeavor": the name between the
+                        // value and the noun, or the one the phrase stands in
+                        // apposition to, is what the value sizes; nothing else is.
+                        let t = &rules.triggers.items[ti];
+                        // Another value between sizes the project ("$6 billion
+                        // into Helios, the $40 billion venture"): not this one.
+                        let value_between = s
+                            .values
                             .iter()
-                            .filter(|(sp, f)| {
-                                sp.end <= v.span.start
-                                    && f.predicate == t.predicate
-                                    && f.subject.is_some()
-                            })
-                            .rfind(|(_, f)| {
-                                obj.as_ref()
-                                    .is_none_or(|(o, _)| f.object.as_deref() == Some(o.as_str()))
-                            })
-                            .map(|(_, f)| f.clone());
-                        if from_frame.is_none() {
-                            subj = roles(text, tokens, s, v.span, tspan, t, false).0;
-                            strong = false;
-                        }
-                        if from_frame.is_none() && subj.is_none() {
-                            elaborated = with_phrase_subject(
-                                text,
-                                s,
-                                &frames_by_sentence[si],
-                                v.span.start.min(tspan.start),
-                            );
-                        }
-                    }
-                    strong_roles = strong || from_frame.is_some();
-                    match from_frame {
-                        Some(f) => (
-                            f.subject.map(|x| (x, None)),
-                            obj.or(f.object.map(|x| (x, None))),
-                            pred.clone(),
-                            Some(t.id),
-                            Some(tspan),
-                        ),
-                        None => (
-                            subj.map(|m| (canonical(m).to_string(), Some(m.span))),
-                            obj,
-                            pred.clone(),
-                            Some(t.id),
-                            Some(tspan),
-                        ),
-                    }
-                }
-                // "$4bn in cash and 183,865,778 shares of Facebook stock": a
-                // count with no trigger of its own beside a component of a
-                // price is paid as part of that price, when its predicate
-                // takes such a count.
-                None if paid_with.is_some() => {
-                    clause_frame = paid_with.take();
-                    paid_count = true;
-                    let predicate = clause_frame
-                        .as_ref()
-                        .map_or_else(String::new, |f| f.predicate.clone());
-                    (None, None, predicate, None, None)
-                }
-                None => {
-                    // A continuation: scope cue, no trigger, a frame just before.
-                    if scope_cues.scope.is_none() && !component {
-                        unclaimed.push(Unclaimed {
-                            span: v.span,
-                            reason: no_trigger(text, tokens, s, v, rules),
-                        });
-                        continue;
-                    }
-                    // The frame of an earlier clause of this sentence ("invested
-                    // an additional $4 billion in Anthropic in November 2024,
-                    // bringing its total to $8 billion"), else of the sentence before.
-                    clause_frame = frames_by_sentence[si]
-                        .iter()
-                        .filter(|(sp, f)| sp.end <= v.span.start && f.subject.is_some())
-                        .map(|(_, f)| f.clone())
-                        .next_back();
-                    // A part in a sentence naming no one continues a deal
-                    // stated before, when nothing nearer is: a named
-                    // component ("$3.5 billion in restricted stock units is
-                    // to be granted …") the article's own deal — its first
-                    // money total claimed, else its first frame with both
-                    // parties; a tranche the latest total claimed before it
-                    // ("The companies pledged $100 billion “immediately”",
-                    // "This was completed in two stages: an initial $2.5
-                    // billion …").
-                    let main_frame = || {
-                        frame_counts
-                            .iter()
-                            .filter(|(f, _)| predicate_takes(rules, &f.predicate, v))
-                            // The lede's deal: news states it first.
-                            .min_by(|a, b| a.1 .1.cmp(&b.1 .1).then(b.1 .0.cmp(&a.1 .0)))
-                            .map(|(f, _)| f)
-                    };
-                    let mut prev = clause_frame
-                        .as_ref()
-                        .or_else(|| previous_frame(&sents, &frames_by_sentence, si, None));
-                    if prev.is_none() && (component || silent_tranche) {
-                        let is_total = |c: &&Claim| c.scope == Scope::Total && c.unit != "%";
-                        let earlier = if component {
-                            claims.iter().find(is_total)
+                            .any(|m| m.span.start >= v.span.end && m.span.end <= tspan.start);
+                        let named = if tspan.start >= v.span.end && !value_between {
+                            s.entities
+                                .iter()
+                                .find(|e| {
+                                    e.span.start >= v.span.end
+                                        && e.span.end <= tspan.start
+                                        && eligible(e, false)
+                                })
+                                .map(|e| (canonical(e).to_string(), Some(e.span)))
+                                .or_else(|| {
+                                    appositive_of(text, s, v.span)
+                                        .filter(|e| eligible(e, false))
+                                        .map(|e| (canonical(e).to_string(), Some(e.span)))
+                                })
                         } else {
-                            claims.iter().rfind(is_total)
+                            None
                         };
-                        // Only an amount in that deal's own unit: "costing $1
-                        // per year after the first" is no part of a purchase price.
-                        continued = earlier
-                            .filter(|c| {
-                                matches!(&v.value, crate::extract::Value::Money(m)
-                                    if m.per.is_none() && m.currency == c.unit)
+                        let Some(named) = named else {
+                            unclaimed.push(Unclaimed {
+                                span: v.span,
+                                reason: NoClaim::NoSubject {
+                                    trigger: Some((tspan, t.id)),
+                                },
+                            });
+                            continue;
+                        };
+                        strong_roles = true;
+                        (
+                            Some(named),
+                            None,
+                            t.predicate.clone(),
+                            Some(t.id),
+                            Some(tspan),
+                        )
+                    }
+                    Some((tspan, ti)) => {
+                        let t = &rules.triggers.items[ti];
+                        // The subject of the value's own clause first; else the
+                        // frame of an earlier trigger in this sentence ("X's
+                        // investment in Y: $8B already injected + $5B …"); else
+                        // anyone in the sentence.
+                        let (mut subj, obj, mut strong) =
+                            roles(text, tokens, s, v.span, tspan, t, true);
+                        if t.holder_required && subj.is_none() {
+                            unclaimed.push(Unclaimed {
+                                span: v.span,
+                                reason: NoClaim::NoHolder {
+                                    trigger: tspan,
+                                    rule: t.id,
+                                },
+                            });
+                            continue;
+                        }
+                        // "paid $4.59 billion … for WhatsApp": the preposition
+                        // before the object may say what kind of deal it is.
+                        let pred = obj
+                            .and_then(|m| {
+                                let (w, _) = word_before(text, m.span.start);
+                                t.predicate_after.iter().find(|(p, _)| *p == w)
                             })
-                            .map(Frame::of);
-                        prev = match &continued {
-                            Some(f) => Some(f),
-                            None if component => main_frame(),
-                            None => None,
+                            .map_or_else(|| t.predicate.clone(), |(_, q)| q.clone());
+                        let pred = match &t.price_predicate {
+                            Some(p) if is_price_for(t, v, &word_before(text, v.span.start).0) => {
+                                p.clone()
+                            }
+                            _ => pred,
                         };
+                        let obj = obj.map(|m| (canonical(m).to_string(), Some(m.span)));
+                        let mut from_frame = None;
+                        // A share price is its company's: the one named in its
+                        // clause, else the name opening the sentence ("Facebook
+                        // Inc. rose by 0.15% … to close at $77.56"), never a name
+                        // found further off ("options to purchase WhatsApp
+                        // stock … closing price … of $65.2650 per share").
+                        if subj.is_none() && t.per_share {
+                            subj = s.entities.iter().copied().find(|e| {
+                                eligible(e, false)
+                                    && e.span.end <= tspan.start
+                                    && text[s.span.start..e.span.start].trim().is_empty()
+                            });
+                            strong = subj.is_some();
+                        }
+                        if subj.is_none() && !t.per_share {
+                            from_frame = frames_by_sentence[si]
+                                .iter()
+                                .filter(|(sp, f)| {
+                                    sp.end <= v.span.start
+                                        && f.predicate == t.predicate
+                                        && f.subject.is_some()
+                                })
+                                .rfind(|(_, f)| {
+                                    obj.as_ref().is_none_or(|(o, _)| {
+                                        f.object.as_deref() == Some(o.as_str())
+                                    })
+                                })
+                                .map(|(_, f)| f.clone());
+                            if from_frame.is_none() {
+                                subj = roles(text, tokens, s, v.span, tspan, t, false).0;
+                                strong = false;
+                            }
+                            if from_frame.is_none() && subj.is_none() {
+                                elaborated = with_phrase_subject(
+                                    text,
+                                    s,
+                                    &frames_by_sentence[si],
+                                    v.span.start.min(tspan.start),
+                                );
+                            }
+                        }
+                        strong_roles = strong || from_frame.is_some();
+                        match from_frame {
+                            Some(f) => (
+                                f.subject.map(|x| (x, None)),
+                                obj.or(f.object.map(|x| (x, None))),
+                                pred.clone(),
+                                Some(t.id),
+                                Some(tspan),
+                            ),
+                            None => (
+                                subj.map(|m| (canonical(m).to_string(), Some(m.span))),
+                                obj,
+                                pred.clone(),
+                                Some(t.id),
+                                Some(tspan),
+                            ),
+                        }
                     }
-                    let Some(f) = prev else {
-                        unclaimed.push(Unclaimed {
-                            span: v.span,
-                            reason: NoClaim::NothingToContinue,
-                        });
-                        continue;
-                    };
-                    // Only a frame whose predicate takes this kind of value:
-                    // "shares gained another 6 per cent" is no investment.
-                    if !predicate_takes(rules, &f.predicate, v) {
-                        unclaimed.push(Unclaimed {
-                            span: v.span,
-                            reason: NoClaim::ContinuesOtherKind {
-                                predicate: f.predicate.clone(),
-                            },
-                        });
-                        continue;
+                    // "$4bn in cash and 183,865,778 shares of Facebook stock": a
+                    // count with no trigger of its own beside a component of a
+                    // price is paid as part of that price, when its predicate
+                    // takes such a count.
+                    None if paid_with.is_some() => {
+                        clause_frame = paid_with.take();
+                        paid_count = true;
+                        let predicate = clause_frame
+                            .as_ref()
+                            .map_or_else(String::new, |f| f.predicate.clone());
+                        (None, None, predicate, None, None)
                     }
-                    (None, None, f.predicate.clone(), None, None)
+                    None => {
+                        // A continuation: scope cue, no trigger, a frame just before.
+                        if scope_cues.scope.is_none() && !component {
+                            unclaimed.push(Unclaimed {
+                                span: v.span,
+                                reason: no_trigger(text, tokens, s, v, rules),
+                            });
+                            continue;
+                        }
+                        // The frame of an earlier clause of this sentence ("invested
+                        // an additional $4 billion in Anthropic in November 2024,
+                        // bringing its total to $8 billion"), else of the sentence before.
+                        clause_frame = frames_by_sentence[si]
+                            .iter()
+                            .filter(|(sp, f)| sp.end <= v.span.start && f.subject.is_some())
+                            .map(|(_, f)| f.clone())
+                            .next_back();
+                        // A part in a sentence naming no one continues a deal
+                        // stated before, when nothing nearer is: a named
+                        // component ("$3.5 billion in restricted stock units is
+                        // to be granted …") the article's own deal — its first
+                        // money total claimed, else its first frame with both
+                        // parties; a tranche the latest total claimed before it
+                        // ("The companies pledged $100 billion “immediately”",
+                        // "This was completed in two stages: an initial $2.5
+                        // billion …").
+                        let main_frame = || {
+                            frame_counts
+                                .iter()
+                                .filter(|(f, _)| predicate_takes(rules, &f.predicate, v))
+                                // The lede's deal: news states it first.
+                                .min_by(|a, b| a.1 .1.cmp(&b.1 .1).then(b.1 .0.cmp(&a.1 .0)))
+                                .map(|(f, _)| f)
+                        };
+                        let mut prev = clause_frame
+                            .as_ref()
+                            .or_else(|| previous_frame(&sents, &frames_by_sentence, si, None));
+                        if prev.is_none() && (component || silent_tranche) {
+                            let is_total = |c: &&Claim| c.scope == Scope::Total && c.unit != "%";
+                            let earlier = if component {
+                                claims.iter().find(is_total)
+                            } else {
+                                claims.iter().rfind(is_total)
+                            };
+                            // Only an amount in that deal's own unit: "costing $1
+                            // per year after the first" is no part of a purchase price.
+                            continued = earlier
+                                .filter(|c| {
+                                    matches!(&v.value, crate::extract::Value::Money(m)
+                                    if m.per.is_none() && m.currency == c.unit)
+                                })
+                                .map(Frame::of);
+                            prev = match &continued {
+                                Some(f) => Some(f),
+                                None if component => main_frame(),
+                                None => None,
+                            };
+                        }
+                        let Some(f) = prev else {
+                            unclaimed.push(Unclaimed {
+                                span: v.span,
+                                reason: NoClaim::NothingToContinue,
+                            });
+                            continue;
+                        };
+                        // Only a frame whose predicate takes this kind of value:
+                        // "shares gained another 6 per cent" is no investment.
+                        if !predicate_takes(rules, &f.predicate, v) {
+                            unclaimed.push(Unclaimed {
+                                span: v.span,
+                                reason: NoClaim::ContinuesOtherKind {
+                                    predicate: f.predicate.clone(),
+                                },
+                            });
+                            continue;
+                        }
+                        (None, None, f.predicate.clone(), None, None)
+                    }
                 }
             };
             // No one deals with itself: an object that is the subject again
@@ -748,7 +793,7 @@ pub fn build(
             {
                 object = None;
             }
-            let mut inferred = None;
+            let mut inferred = deal.as_ref().map(|_| "deal described before");
             if let Some(f) = clause_frame {
                 subject = f.subject.map(|x| (x, None));
                 object = f.object.map(|x| (x, None));
@@ -932,6 +977,20 @@ pub fn build(
                 format!("{predicate} (target)")
             } else {
                 predicate
+            };
+            // A deal "with" reads both ways: its parties in name order.
+            let (subject, object, subject_span, object_span) = match object {
+                Some(o)
+                    if o < subject
+                        && rules
+                            .triggers
+                            .items
+                            .iter()
+                            .any(|t| t.symmetric && t.predicate == predicate) =>
+                {
+                    (o, Some(subject), object_span, subject_span)
+                }
+                o => (subject, o, subject_span, object_span),
             };
             let claim = Claim {
                 subject,
@@ -1475,6 +1534,7 @@ mod refer;
 mod roles;
 mod stage;
 
+pub use cues::period_months;
 use cues::*;
 use parts::*;
 use refer::*;

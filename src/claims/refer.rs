@@ -33,11 +33,171 @@ pub(super) fn referent<'a>(
     let (r, idx) = s
         .references
         .iter()
-        .filter(|(r, _)| r.end <= v.start || names_no_one)
+        .filter(|(r, i)| {
+            (r.end <= v.start || names_no_one)
+                && rules.references.items[*i].refers_to != RefersTo::Deal
+        })
         .rfind(|(r, _)| r.start >= left || names_no_one)?;
     match rules.references.items[*idx].refers_to {
         RefersTo::Person => person_company(text, rules, sents, si, *r),
         _ => named_before(sents, si, *r, None),
+    }
+}
+
+/// The parties of the deal a description before `v` in its clause stands
+/// for ("OpenAI and Oracle announced a joint agreement to develop …. This
+/// partnership is projected to attract over $300 billion"), with the
+/// description's rule. The deal is the nearest one stated by one of the
+/// rule's nouns with two companies: "A and B … agreement", "A's
+/// partnership with B", "an agreement between A and B", "the A-B
+/// partnership" — in the text before the description in its sentence, or
+/// in the two sentences before it in its paragraph. A sentence before
+/// whose trigger names both parties of a deal states the deal: "Acme
+/// agreed to buy Beta Labs. The deal is worth $2 billion" is Acme's
+/// purchase (for a value with no trigger of its own; `own_trigger` says).
+pub(super) fn deal_parties<'a>(
+    text: &str,
+    rules: &RuleSet,
+    sents: &[Sent<'a>],
+    frames: &[Vec<(Span, Frame)>],
+    si: usize,
+    v: &Mention,
+    own_trigger: bool,
+) -> Option<DealRef<'a>> {
+    let v_mention = v;
+    let v = v.span;
+    let s = &sents[si];
+    let left = s
+        .values
+        .iter()
+        .filter(|m| m.span.end <= v.start)
+        .map(|m| m.span.end)
+        .max()
+        .unwrap_or(s.span.start);
+    let &(r, idx) = s.references.iter().rfind(|(r, i)| {
+        r.end <= v.start
+            && r.start >= left
+            && rules.references.items[*i].refers_to == RefersTo::Deal
+    })?;
+    let nouns = &rules.references.items[idx].antecedents;
+    for j in (si.saturating_sub(2)..=si).rev() {
+        let x = &sents[j];
+        if x.paragraph != s.paragraph {
+            continue;
+        }
+        let end = if j == si { r.start } else { x.span.end };
+        if j < si {
+            let whole: Vec<&Frame> = frames[j]
+                .iter()
+                .map(|(_, f)| f)
+                .filter(|f| f.subject.is_some() && f.object.is_some())
+                .collect();
+            if !whole.is_empty() {
+                return whole
+                    .into_iter()
+                    .rfind(|f| predicate_takes(rules, &f.predicate, v_mention))
+                    .filter(|_| !own_trigger)
+                    .map(|f| DealRef::Frame(f.clone()));
+            }
+        }
+        let names: Vec<&Mention> = x
+            .entities
+            .iter()
+            .copied()
+            .filter(|e| {
+                e.span.end <= end
+                    && !x.cited(e)
+                    && e.entity()
+                        .is_some_and(|k| k.kind != "person" && k.kind != "gov")
+            })
+            .collect();
+        let lower = text[x.span.start..end].to_lowercase();
+        for (at, _) in noun_hits(&lower, nouns).into_iter().rev() {
+            let at = x.span.start + at;
+            if let Some((a, b)) = parties_around(text, &names, at) {
+                // A noun inside a trigger phrase says what deal it is: a
+                // "merger agreement" is a purchase, its parties in the order
+                // written.
+                let predicate = x
+                    .triggers
+                    .iter()
+                    .find(|(t, _)| t.start <= at && at < t.end)
+                    .map_or_else(
+                        || rules.references.items[idx].predicate.clone(),
+                        |(_, ti)| rules.triggers.items[*ti].predicate.clone(),
+                    );
+                return Some(DealRef::Named(a, b, predicate, (r, idx)));
+            }
+        }
+    }
+    None
+}
+
+/// What a deal description stands for.
+pub(super) enum DealRef<'a> {
+    /// Two companies named with a deal noun, the deal's predicate, and
+    /// where the description stands with its rule.
+    Named(&'a Mention, &'a Mention, String, (Span, usize)),
+    /// The deal a trigger of an earlier sentence states with both parties.
+    Frame(Frame),
+}
+
+/// Where the nouns stand in `lower` as whole words, in text order: (start, end).
+fn noun_hits(lower: &str, nouns: &[String]) -> Vec<(usize, usize)> {
+    let mut hits = Vec::new();
+    for n in nouns {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(n.as_str()) {
+            let (a, b) = (from + i, from + i + n.len());
+            let whole = !lower[..a].ends_with(char::is_alphanumeric)
+                && !lower[b..].starts_with(char::is_alphanumeric);
+            if whole {
+                hits.push((a, b));
+            }
+            from = b;
+        }
+    }
+    hits.sort_unstable();
+    hits
+}
+
+/// The two companies of a deal noun at byte `at`: after "with" or
+/// "between" right after the noun (the other before it, or both joined by
+/// "and"), else the last two named before it joined by "and" or a hyphen.
+fn parties_around<'a>(
+    text: &str,
+    names: &[&'a Mention],
+    at: usize,
+) -> Option<(&'a Mention, &'a Mention)> {
+    let joined = |a: &Mention, b: &Mention| {
+        let between = text[a.span.end..b.span.start].trim();
+        matches!(between, "and" | "&" | "-" | "–" | "—" | ", and")
+    };
+    let distinct = |a: &Mention, b: &Mention| canonical(a) != canonical(b);
+    let noun_end = text[at..]
+        .find(|c: char| !c.is_alphanumeric() && c != ' ')
+        .map_or(text.len(), |i| at + i);
+    let after = text[at..noun_end.min(text.len())].to_lowercase();
+    // "with Oracle", "between Oracle and OpenAI": within a few words.
+    let prep = ["with ", "between "]
+        .iter()
+        .find_map(|p| after.find(p).filter(|&i| i < 40).map(|i| at + i + p.len()));
+    if let Some(p) = prep {
+        let mut later = names.iter().filter(|e| e.span.start >= p);
+        if let Some(&b) = later.next() {
+            if text[p..b.span.start].trim().is_empty() {
+                if let Some(&c) = later.next().filter(|c| joined(b, c) && distinct(b, c)) {
+                    return Some((b, c));
+                }
+                let a = names.iter().rev().find(|e| e.span.end <= at)?;
+                return distinct(a, b).then_some((*a, b));
+            }
+        }
+    }
+    let before: Vec<&&Mention> = names.iter().filter(|e| e.span.end <= at).collect();
+    match before.as_slice() {
+        [.., a, b] if joined(a, b) && distinct(a, b) => Some((**a, **b)),
+        _ => None,
     }
 }
 

@@ -656,3 +656,76 @@ fn a_components_payee_is_no_party_to_the_deal() {
     assert_eq!(part.predicate, "acquires", "{c:#?}");
     assert_eq!(part.scope, Scope::Tranche, "{c:#?}");
 }
+
+#[test]
+fn a_period_mark_needs_a_number_and_a_time_unit() {
+    let period = |text: &str| -> Vec<String> {
+        claims(text)
+            .iter()
+            .flat_map(|c| c.marks.iter())
+            .filter(|(k, _)| *k == "period")
+            .map(|(_, w)| w.clone())
+            .collect()
+    };
+    assert_eq!(
+        period("Halvard will invest $80 billion in Kestrel within four years."),
+        ["4 years"]
+    );
+    assert_eq!(
+        period("Halvard plans to spend $12 billion over the next 18 months on Kestrel."),
+        ["18 months"]
+    );
+    assert_eq!(
+        period("Halvard will invest $3 billion in Kestrel over two decades."),
+        ["20 years"]
+    );
+    // "for" before a quantity, "in" before a year: no period.
+    assert!(
+        period("Acme Corp signed a $2 billion deal with Kestrel for 900 megawatts.").is_empty()
+    );
+    assert!(period("Acme Corp invested $2 billion in Kestrel in 2025.").is_empty());
+}
+
+#[test]
+fn a_deal_description_stands_for_the_deal_named_before() {
+    // Two parties joined by "and" before the deal noun; the value's own
+    // trigger ("investments") names no one.
+    let c = claims("Acme Corp and Kestrel announced a joint agreement to build data centers. This partnership is projected to attract over $50 billion in investments within five years.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(
+        (c[0].subject.as_str(), c[0].object.as_deref()),
+        ("Acme", Some("Kestrel"))
+    );
+    assert_eq!(c[0].predicate, "has a deal with");
+    assert_eq!(c[0].inferred, Some("deal described before"));
+    // "A's partnership with B", parties put in name order (the deal reads
+    // both ways).
+    let c = claims(
+        "Last week Orbit Labs signed a partnership with Acme Corp. The deal is worth $2 billion.",
+    );
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(
+        (c[0].subject.as_str(), c[0].object.as_deref()),
+        ("Acme", Some("Orbit Labs"))
+    );
+    // A merger agreement is a purchase: its predicate, parties as written.
+    let c = claims("Acme Corp and Orbit Labs entered a merger agreement in May. This deal would be valued at around $70 billion.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].predicate, "acquires");
+    assert_eq!(c[0].subject, "Acme");
+    // A trigger that names its subject keeps its claim.
+    let c = claims("Acme Corp and Kestrel announced an agreement. The deal builds on Orbit Labs's $4 billion investment in Kestrel.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].subject, "Orbit Labs");
+    assert_eq!(c[0].predicate, "invests in");
+}
+
+#[test]
+fn a_cue_does_not_reach_across_a_semicolon() {
+    let c = claims("Acme Corp and Kestrel entered a merger agreement. This deal would be worth around $70 billion; the original offer price was $52 billion.");
+    let v = c
+        .iter()
+        .find(|x| x.text == "around $70 billion")
+        .expect("claimed");
+    assert!(!v.marks.iter().any(|(k, _)| *k == "original"), "{v:#?}");
+}

@@ -12,7 +12,7 @@ mod calendar;
 mod dates;
 mod entities;
 pub use entities::is_company_suffix;
-mod money;
+pub(crate) mod money;
 mod percent;
 mod quantity;
 

@@ -30,7 +30,7 @@ pub(super) fn number(
 /// Read a run of number words: "forty-five" 45, "one hundred twenty" 120,
 /// "three quarters" 0.75, "a quarter" 0.25, "half a" 0.5. `None` for a run
 /// that is not one number ("one two", "twenty thirty").
-pub(super) fn number_words(s: &str, lex: &Lexicon, used: &mut Vec<RuleId>) -> Option<Number> {
+pub(crate) fn number_words(s: &str, lex: &Lexicon, used: &mut Vec<RuleId>) -> Option<Number> {
     let words: Vec<String> = s
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())

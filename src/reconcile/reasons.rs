@@ -542,7 +542,16 @@ fn revisions(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
         }
         return;
     };
-    for v in fact.values.iter().filter(|v| v.central != new.central) {
+    // A figure that agrees with the revision within its precision ("around
+    // $70 billion" beside $71.3 billion) states it, not an earlier one.
+    let groups = fact.agreeing_groups();
+    let same_as_new = |v: &super::ValueOut| {
+        groups.iter().any(|g| {
+            g.iter().any(|&i| fact.values[i].central == new.central)
+                && g.iter().any(|&i| fact.values[i].central == v.central)
+        })
+    };
+    for v in fact.values.iter().filter(|v| !same_as_new(v)) {
         let original = value_marks(fact, v, "original");
         let how = if original.is_empty() {
             "the earlier figure".to_string()
@@ -1032,6 +1041,16 @@ fn rounding(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
 /// when, who supports it, and what the others said and why they probably
 /// differ — or "genuine disagreement: check" where nothing explains them.
 /// `trust` ranks the sources (see [`sources`]); every value is named.
+/// Not current, or not the measure the other figures state: either way
+/// not the figure to print beside one that is.
+const NOT_CURRENT: &[WhyKind] = &[
+    WhyKind::Measure,
+    WhyKind::EarlierTotal,
+    WhyKind::Revised,
+    WhyKind::Announced,
+    WhyKind::PartAsWhole,
+];
+
 pub fn verdict(fact: &Fact, whys: &[Why], copies: &Copies, trust: &dyn Fn(&str) -> f64) -> String {
     let groups = fact.agreeing_groups();
     let group_docs = fact.group_sources(&groups);
@@ -1075,15 +1094,6 @@ pub fn verdict(fact: &Fact, whys: &[Why], copies: &Copies, trust: &dyn Fn(&str) 
     // support, latest date.
     let latest: Vec<Option<&super::ClaimOut>> = groups.iter().map(|g| latest_of(g)).collect();
     const NOT_FIRM: &[WhyKind] = &[WhyKind::Projected, WhyKind::Ceiling];
-    // Not current, or not the measure the other figures state: either way
-    // not the figure to print beside one that is.
-    const NOT_CURRENT: &[WhyKind] = &[
-        WhyKind::Measure,
-        WhyKind::EarlierTotal,
-        WhyKind::Revised,
-        WhyKind::Announced,
-        WhyKind::PartAsWhole,
-    ];
     // A group some value of which is both firm and current comes first: a
     // ceiling ("up to 4.5 GW") and an earlier figure ("its original 5 GW")
     // that agree within rounding do not make a figure to print together.
@@ -1124,11 +1134,22 @@ pub fn verdict(fact: &Fact, whys: &[Why], copies: &Copies, trust: &dyn Fn(&str) 
         .iter()
         .map(|docs| sources::support(docs, copies, trust))
         .collect();
+    // At equal support, a figure stated as such before one valued on a
+    // stated basis ("$29.50 per share based on Disney's closing price"):
+    // that one moves with the price it was computed from.
+    let stated_plainly: Vec<bool> = groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .all(|&i| value_marks(fact, &fact.values[i], "valuation").is_empty())
+        })
+        .collect();
     let best = (0..groups.len())
         .max_by(|&a, &b| {
             standing[a]
                 .cmp(&standing[b])
                 .then(support[a].total_cmp(&support[b]))
+                .then(stated_plainly[a].cmp(&stated_plainly[b]))
                 .then(
                     latest[a]
                         .map(|c| &c.as_of)
@@ -1153,12 +1174,16 @@ pub fn verdict(fact: &Fact, whys: &[Why], copies: &Copies, trust: &dyn Fn(&str) 
             })
             .count()
     };
+    // Then the revision itself ("increase its bid to 71.3 billion dollars"
+    // beside "around $70 billion", which agrees with it).
+    let revised = |i: usize| !value_marks(fact, &fact.values[i], "revised").is_empty();
     let head = *groups[best]
         .iter()
         .max_by_key(|&&i| {
             (
                 firm_current(i),
                 fact.values[i].sources.len(),
+                revised(i),
                 std::cmp::Reverse(i),
             )
         })

@@ -84,6 +84,7 @@ const INFERRED: &[&str] = &[
     "description",
     "same amount elsewhere in the document",
     "clause it elaborates",
+    "deal described before",
 ];
 
 const AS_OF_SOURCES: &[AsOfSource] = &[

@@ -650,3 +650,51 @@ fn a_completion_reports_lead_dates_its_figures_even_within_rounding() {
         "{rsu:#?}"
     );
 }
+
+#[test]
+fn a_figure_agreeing_with_the_revision_is_no_earlier_figure() {
+    let f = facts(&[
+        (
+            "b",
+            "Gamma Inc’s original offer for Delta Co was $52 billion.",
+        ),
+        (
+            "c",
+            "Gamma Inc has raised its offer for Delta Co to $71.3 billion.",
+        ),
+        (
+            "d",
+            "Gamma Inc’s offer for Delta Co is now worth around $70 billion.",
+        ),
+    ]);
+    let deal = f.iter().find(|x| x.scope == "total").expect("a total");
+    let reasons = deal.reasons.join("\n");
+    assert!(
+        reasons.contains("$52B (b) is the earlier figure"),
+        "{reasons}"
+    );
+    assert!(
+        !reasons.contains("$70B (d) is the earlier figure"),
+        "{reasons}"
+    );
+    // The revision is printed, with the figure agreeing with it as support.
+    let verdict = deal.verdict.clone().unwrap_or_default();
+    assert!(verdict.starts_with("$71.3B"), "{verdict}");
+    assert!(verdict.contains("2 sources: c, d"), "{verdict}");
+}
+
+#[test]
+fn at_equal_support_a_plainly_stated_price_is_printed_before_a_valued_one() {
+    let f = facts(&[
+        ("a", "Gamma Inc agreed to pay $38 per share for Delta Co."),
+        ("b", "Gamma Inc agreed to pay $29.50 per share based on Monday's closing price for Delta Co."),
+    ]);
+    let price = f
+        .iter()
+        .find(|x| x.unit == "USD/share")
+        .unwrap_or_else(|| panic!("a per-share fact: {f:#?}"));
+    // Both sources equally trusted: the plainly stated price is printed.
+    let whys = reasons::explain(price, std::slice::from_ref(price)).whys;
+    let verdict = reasons::verdict(price, &whys, &Copies::default(), &|_| 0.5);
+    assert!(verdict.starts_with("$38/share"), "{verdict}");
+}

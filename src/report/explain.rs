@@ -173,6 +173,12 @@ fn claim_lines(out: &mut String, text: &str, c: &Claim, rules: &RuleSet, value_r
             format!("{:?}", &text[sp.range()]),
             format!("{} ({})", rules.label(rule), c.predicate),
         ),
+        _ if c.inferred == Some("deal described before") => row(
+            out,
+            "trigger",
+            "(none)".into(),
+            "a description in the clause (“the deal”) stands for the deal stated before".into(),
+        ),
         _ => row(
             out,
             "trigger",
@@ -252,6 +258,9 @@ fn inferred_how(c: &Claim) -> String {
             "from the deal the article states before it, which this part continues".into()
         }
         Some("document") => "from the claim this document makes most often".into(),
+        Some("deal described before") => {
+            "a party of the deal a description in the clause (“this partnership”) stands for, stated before it".into()
+        }
         Some("clause it elaborates") => {
             "the subject of the clause this “, with …” phrase elaborates".into()
         }

@@ -237,6 +237,9 @@ pub enum RefersTo {
     Person,
     /// Words after a name: its owner in the gazetteer ("the ChatGPT maker").
     Owner,
+    /// A deal whose two parties an earlier sentence names ("OpenAI and
+    /// Oracle announced a joint agreement … This partnership").
+    Deal,
 }
 
 /// The `[[link]]` words, by what they mean: lower case, single-spaced.
@@ -255,6 +258,10 @@ pub struct Links {
 pub struct ReferenceInfo {
     pub id: RuleId,
     pub refers_to: RefersTo,
+    /// For a deal: the predicate of its claims.
+    pub predicate: String,
+    /// For a deal: the nouns naming it where its parties are stated, lower case.
+    pub antecedents: Vec<String>,
 }
 
 /// A claim trigger.
@@ -298,6 +305,8 @@ pub struct TriggerInfo {
     pub price_predicate: Option<String>,
     /// No object from elsewhere in the document.
     pub object_optional: bool,
+    /// The parties are put in name order (a deal "with" reads both ways).
+    pub symmetric: bool,
 }
 
 impl TriggerInfo {
@@ -808,6 +817,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 price_words: t.price_words.iter().map(|p| p.to_lowercase()).collect(),
                 price_predicate: t.price_predicate.clone(),
                 object_optional: t.object_optional,
+                symmetric: t.symmetric,
             });
             for w in &t.words {
                 trigger_phrases.push((w.clone(), idx));
@@ -821,23 +831,41 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 None | Some("company") => RefersTo::Company,
                 Some("person") => RefersTo::Person,
                 Some("owner") => RefersTo::Owner,
+                Some("deal") => RefersTo::Deal,
                 Some(other) => {
                     let at = r.refers_to.as_ref().map_or(r.name.span(), |x| x.span());
                     ctx.problem(
                         at.start,
                         Some(r.name.get_ref()),
                         format!("unknown refers_to '{other}'"),
-                        Some("refers_to = \"company\", \"person\" or \"owner\"".into()),
+                        Some("refers_to = \"company\", \"person\", \"owner\" or \"deal\"".into()),
                     );
                     continue;
                 }
             };
+            let predicate = r.predicate.clone().unwrap_or_default();
+            if refers_to == RefersTo::Deal && (predicate.is_empty() || r.antecedents.is_empty()) {
+                ctx.problem(
+                    r.name.span().start,
+                    Some(r.name.get_ref()),
+                    "a deal description needs a predicate and its antecedents".to_string(),
+                    Some(
+                        "predicate = \"has a deal with\", antecedents = [\"agreement\", …]".into(),
+                    ),
+                );
+                continue;
+            }
             if refers_to == RefersTo::Owner {
                 owner_words.extend(r.words.iter().map(|w| (w.to_lowercase(), id)));
                 continue;
             }
             let idx = references.len();
-            references.push(ReferenceInfo { id, refers_to });
+            references.push(ReferenceInfo {
+                id,
+                refers_to,
+                predicate,
+                antecedents: r.antecedents.iter().map(|a| a.to_lowercase()).collect(),
+            });
             for w in &r.words {
                 reference_phrases.push((w.clone(), idx));
             }
@@ -923,7 +951,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                             m.span().start,
                             Some(c.name.get_ref()),
                             format!("unknown meaning '{}'", m.get_ref()),
-                            Some("means = \"prospective\", \"revised\", \"original\", \"completed\", \"valuation\", \"per-share\", \"moment\", \"target\", \"measure\" or \"component:NAME\"".into()),
+                            Some("means = \"prospective\", \"revised\", \"original\", \"completed\", \"valuation\", \"per-share\", \"moment\", \"target\", \"measure\", \"period\" or \"component:NAME\"".into()),
                         );
                         continue;
                     }

@@ -285,6 +285,11 @@ pub struct Trigger {
     /// taken for it ("revenue rose to $3.2 billion" is from no one named).
     #[serde(default)]
     pub object_optional: bool,
+    /// The predicate reads the same both ways ("has a deal with"): the
+    /// two parties are put in name order, so "A's deal with B" and "B's
+    /// deal with A" are one fact.
+    #[serde(default)]
+    pub symmetric: bool,
     pub examples: Vec<Spanned<Example>>,
 }
 
@@ -347,8 +352,18 @@ pub struct Reference {
     /// person named before it: "SoftBank's Masayoshi Son … The billionaire")
     /// or "owner" (words after a name: "the ChatGPT maker" is the owner the
     /// gazetteer gives ChatGPT).
+    /// or "deal" (a deal named before by two parties: "OpenAI and Oracle
+    /// announced a joint agreement …. This partnership is projected to
+    /// attract $300 billion": the figure is the deal's).
     #[serde(default)]
     pub refers_to: Option<Spanned<String>>,
+    /// For `refers_to = "deal"`: the predicate of the deal's claims.
+    #[serde(default)]
+    pub predicate: Option<String>,
+    /// For `refers_to = "deal"`: the nouns that name the deal where its
+    /// parties are stated ("agreement", "partnership").
+    #[serde(default)]
+    pub antecedents: Vec<String>,
     pub examples: Vec<Spanned<Example>>,
 }
 
