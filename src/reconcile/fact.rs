@@ -55,6 +55,10 @@ pub struct ValueOut {
     pub stated: Vec<String>,
     /// Number of claims (a document may state it more than once).
     pub claims: usize,
+    /// For a figure in another measure than the fact's (a yearly rate
+    /// beside a total, see `rates`): its unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     #[serde(skip)]
     pub central: f64,
 }
@@ -87,6 +91,10 @@ pub struct ClaimOut {
     pub cluster: usize,
     #[serde(skip)]
     pub as_of_index: Option<i64>,
+    /// For a claim in another measure than the fact's (a yearly rate
+    /// beside a total, see `rates`): its unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 /// An as-of source as facts.json writes it ("sentence", "document date", …).
@@ -235,6 +243,44 @@ impl Fact {
     }
 }
 
+/// Show claims of another measure with a fact (a yearly rate beside a
+/// total, see `rates`): each value once, in its own unit, after the fact's
+/// own values, and the claims after its own.
+pub fn add_other_measure(f: &mut Fact, claims: Vec<ClaimOut>) {
+    for c in claims {
+        let unit = c.unit.clone().unwrap_or_else(|| f.unit.clone());
+        let central = c.amount.central();
+        match f
+            .values
+            .iter_mut()
+            .find(|v| v.central == central && v.unit.as_deref() == Some(unit.as_str()))
+        {
+            Some(v) => {
+                v.claims += 1;
+                if !v.sources.contains(&c.doc) {
+                    v.sources.push(c.doc.clone());
+                    v.sources.sort();
+                }
+                if !v.stated.contains(&c.text) {
+                    v.stated.push(c.text.clone());
+                }
+            }
+            None => f.values.push(ValueOut {
+                value: c.amount.value,
+                min: c.amount.min,
+                max: c.amount.max,
+                sources: vec![c.doc.clone()],
+                display: format_amount(&c.amount, |v| fmt_unit(v, &unit)),
+                stated: vec![c.text.clone()],
+                claims: 1,
+                unit: Some(unit),
+                central,
+            }),
+        }
+        f.claims.push(c);
+    }
+}
+
 /// Format a number in a unit ("USD", "USD/share", "%", "GW").
 pub fn fmt_unit(v: f64, unit: &str) -> String {
     let s = crate::normalize::format_in_unit(v, unit);
@@ -317,6 +363,7 @@ pub fn build(key: &FactKey, mut out: Vec<ClaimOut>) -> Fact {
                 },
                 stated: vec![c.text.clone()],
                 claims: 1,
+                unit: None,
                 central,
             }),
         }

@@ -14,6 +14,7 @@
 //! counted by document, never by sentence.
 
 mod fact;
+mod rates;
 mod reasons;
 pub mod record;
 pub mod shard;
@@ -122,6 +123,11 @@ impl PlanKey {
 struct Plan {
     key: PlanKey,
     rows: Vec<u32>,
+    /// Claims of a yearly (or monthly) rate of the same parties, compared
+    /// with the totals through a stated period (see [`rates`]).
+    rates: Vec<u32>,
+    /// A rate that does not reconcile with the totals, for the verdict.
+    rate_note: Option<String>,
     status: Status,
     sources: usize,
     reasons: Vec<String>,
@@ -167,7 +173,8 @@ impl Facts {
     /// The `i`th fact in report order, built.
     pub fn get(&self, i: usize) -> Option<Fact> {
         let p = self.plans.get(i)?;
-        let mut f = self.build(&p.key, &p.rows, true);
+        let mut f = self.build_plan(p, true);
+        f.status = p.status;
         f.reasons = p.reasons.clone();
         f.verdict = p.verdict.clone();
         Some(f)
@@ -182,7 +189,7 @@ impl Facts {
     /// (for what compares values, not what shows them).
     pub fn iter_bare(&self) -> impl Iterator<Item = Fact> + '_ {
         self.plans.iter().map(move |p| {
-            let mut f = self.build(&p.key, &p.rows, false);
+            let mut f = self.build_plan(p, false);
             f.status = p.status;
             f
         })
@@ -224,34 +231,59 @@ impl Facts {
     /// Build a fact; without `sentences` its claims' sentences are left
     /// empty (status, sources and reasons do not read them).
     fn build(&self, key: &PlanKey, rows: &[u32], sentences: bool) -> Fact {
-        let t = &self.table;
-        let out = rows
-            .iter()
-            .map(|&i| {
-                let r = &t.rows[i as usize];
-                ClaimOut {
-                    doc: t.doc(r.doc).to_string(),
-                    start: r.start,
-                    end: r.end,
-                    text: r.text.to_string(),
-                    sentence: if sentences {
-                        t.text(r.sentence).into_owned()
-                    } else {
-                        String::new()
-                    },
-                    amount: r.amount.clone(),
-                    qualifiers: r.qualifiers.iter().map(|q| q.to_string()).collect(),
-                    marks: r.marks.iter().map(|(k, w)| (*k, w.to_string())).collect(),
-                    as_of: r.as_of.map(|a| t.name(a).to_string()),
-                    as_of_source: r.as_of_source,
-                    scope: r.scope.as_str(),
-                    inferred: r.inferred,
-                    cluster: 0,
-                    as_of_index: r.as_of_index,
-                }
-            })
-            .collect();
+        let out = rows.iter().map(|&i| self.claim_out(i, sentences)).collect();
         fact::build(&self.fact_key(key), out)
+    }
+
+    /// Row `i` as a claim of a fact.
+    fn claim_out(&self, i: u32, sentences: bool) -> ClaimOut {
+        let t = &self.table;
+        let r = &t.rows[i as usize];
+        ClaimOut {
+            doc: t.doc(r.doc).to_string(),
+            start: r.start,
+            end: r.end,
+            text: r.text.to_string(),
+            sentence: if sentences {
+                t.text(r.sentence).into_owned()
+            } else {
+                String::new()
+            },
+            amount: r.amount.clone(),
+            qualifiers: r.qualifiers.iter().map(|q| q.to_string()).collect(),
+            marks: r.marks.iter().map(|(k, w)| (*k, w.to_string())).collect(),
+            as_of: r.as_of.map(|a| t.name(a).to_string()),
+            as_of_source: r.as_of_source,
+            scope: r.scope.as_str(),
+            inferred: r.inferred,
+            cluster: 0,
+            as_of_index: r.as_of_index,
+            unit: None,
+        }
+    }
+
+    /// Rows of a rate as claims in their own unit.
+    fn rate_claims(&self, rows: &[u32], sentences: bool) -> Vec<ClaimOut> {
+        rows.iter()
+            .map(|&i| {
+                let mut c = self.claim_out(i, sentences);
+                c.unit = Some(
+                    self.table
+                        .name(self.table.rows[i as usize].unit)
+                        .to_string(),
+                );
+                c
+            })
+            .collect()
+    }
+
+    /// A plan's fact, with the claims of its rates shown after its own.
+    fn build_plan(&self, p: &Plan, sentences: bool) -> Fact {
+        let mut f = self.build(&p.key, &p.rows, sentences);
+        if !p.rates.is_empty() {
+            fact::add_other_measure(&mut f, self.rate_claims(&p.rates, sentences));
+        }
+        f
     }
 }
 
@@ -357,6 +389,7 @@ pub(crate) fn judge(mut table: ClaimTable, copies: &Copies) -> Judged {
         };
         groups.entry(key).or_default().push(i);
     }
+    let mut rates = pair_rates(&table, &mut groups);
 
     // Facts of the same parties (totals and tranches) are next to each other
     // in key order; each such run is built and explained on its own, in
@@ -378,7 +411,13 @@ pub(crate) fn judge(mut table: ClaimTable, copies: &Copies) -> Judged {
         copies: copies.clone(),
         agreement: BTreeMap::new(),
     };
-    type OneFact = (Status, usize, reasons::Explained, Option<sources::Contest>);
+    type OneFact = (
+        Status,
+        usize,
+        reasons::Explained,
+        Option<sources::Contest>,
+        Option<String>,
+    );
     let judged: Vec<Vec<OneFact>> = runs
         .par_iter()
         .map(|run| {
@@ -394,27 +433,40 @@ pub(crate) fn judge(mut table: ClaimTable, copies: &Copies) -> Judged {
                     (fact::judge(rows().map(|r| r.amount.interval()), docs), docs)
                 })
                 .collect();
-            if judged.iter().all(|(s, _)| *s == Status::Single) {
+            let with_rates = run.iter().any(|(k, _)| rates.contains_key(k));
+            if !with_rates && judged.iter().all(|(s, _)| *s == Status::Single) {
                 return judged
                     .into_iter()
-                    .map(|(s, n)| (s, n, reasons::Explained::default(), None))
+                    .map(|(s, n)| (s, n, reasons::Explained::default(), None, None))
                     .collect();
             }
             let built: Vec<Fact> = run.iter().map(|(k, v)| facts.build(k, v, false)).collect();
             built
                 .iter()
-                .map(|f| {
+                .zip(run.iter())
+                .map(|(f, (k, _))| {
+                    let mut explained = reasons::explain(f, &built);
                     // What each agreeing group of values is stated by, for
                     // the sources' agreement scores.
                     let contest = (f.status != Status::Single).then(|| sources::Contest {
                         values: f.group_sources(&f.agreeing_groups()),
                     });
-                    (
-                        f.status,
-                        f.source_count(),
-                        reasons::explain(f, &built),
-                        contest,
-                    )
+                    let (mut status, mut sources, mut note) = (f.status, f.source_count(), None);
+                    if let Some(rows) = rates.get(k) {
+                        let rc = facts.rate_claims(rows, false);
+                        sources =
+                            fact::distinct(f.claims.iter().chain(&rc).map(|c| c.doc.as_str()));
+                        if let Some(check) = rates::check(f, &rc) {
+                            explained.reasons.extend(check.reasons);
+                            if !check.agrees {
+                                status = Status::Conflict;
+                            } else if status == Status::Single && sources >= 2 {
+                                status = Status::Consistent;
+                            }
+                            note = check.note;
+                        }
+                    }
+                    (status, sources, explained, contest, note)
                 })
                 .collect()
         })
@@ -425,23 +477,81 @@ pub(crate) fn judge(mut table: ClaimTable, copies: &Copies) -> Judged {
     facts.plans = groups
         .into_iter()
         .zip(judged)
-        .map(|((key, rows), (status, sources, explained, _))| {
-            whys.push(explained.whys);
-            Plan {
-                key,
-                rows,
-                status,
-                sources,
-                reasons: explained.reasons,
-                verdict: None,
-            }
-        })
+        .map(
+            |((key, rows), (status, sources, explained, _, rate_note))| {
+                whys.push(explained.whys);
+                Plan {
+                    rates: rates.remove(&key).unwrap_or_default(),
+                    rate_note,
+                    key,
+                    rows,
+                    status,
+                    sources,
+                    reasons: explained.reasons,
+                    verdict: None,
+                }
+            },
+        )
         .collect();
     Judged {
         facts,
         whys,
         contests,
     }
+}
+
+/// Set each rate's claims aside for the total of the same parties they
+/// are compared with (see [`rates`]): a rate fact ("$30 billion a year")
+/// joins the total fact in its unit ("over $300 billion") when a claim of
+/// either states a period ("within five years"). A rate with no such total
+/// or period stays a fact of its own.
+fn pair_rates(
+    table: &ClaimTable,
+    groups: &mut BTreeMap<PlanKey, Vec<u32>>,
+) -> BTreeMap<PlanKey, Vec<u32>> {
+    let has_period = |rows: &[u32]| {
+        rows.iter().any(|&i| {
+            table.rows[i as usize]
+                .marks
+                .iter()
+                .any(|(k, _)| *k == "period")
+        })
+    };
+    let rate_keys: Vec<PlanKey> = groups
+        .keys()
+        .filter(|k| {
+            k.scope == Scope::Total
+                && k.slot.is_none()
+                && rates::rate_of(table.name(k.unit)).is_some()
+        })
+        .cloned()
+        .collect();
+    let mut out: BTreeMap<PlanKey, Vec<u32>> = BTreeMap::new();
+    for rk in rate_keys {
+        let family = rates::unit_family(table.name(rk.unit));
+        // The keys of the same parties are next to each other.
+        let from = PlanKey {
+            unit: 0,
+            scope: Scope::Total,
+            slot: None,
+            ..rk.clone()
+        };
+        let total = groups
+            .range(from..)
+            .map(|(k, _)| k)
+            .take_while(|k| {
+                (k.subject, k.predicate, k.object) == (rk.subject, rk.predicate, rk.object)
+            })
+            .find(|k| k.scope == Scope::Total && k.slot.is_none() && table.name(k.unit) == family)
+            .cloned();
+        let Some(tk) = total else { continue };
+        if has_period(&groups[&rk]) || has_period(&groups[&tk]) {
+            if let Some(rows) = groups.remove(&rk) {
+                out.entry(tk).or_default().extend(rows);
+            }
+        }
+    }
+    out
 }
 
 /// The verdicts of judged facts under the sources' agreement scores, and
@@ -461,7 +571,18 @@ pub(crate) fn finish(judged: Judged, agreement: BTreeMap<String, Agreement>) -> 
         .map(|(p, w)| {
             (p.status == Status::Conflict).then(|| {
                 let f = facts.build(&p.key, &p.rows, false);
-                reasons::verdict(&f, w, copies, &trust)
+                match &p.rate_note {
+                    // The totals agree among themselves: the rate is what
+                    // disagrees.
+                    Some(n) if f.status != Status::Conflict => format!(
+                        "genuine disagreement: check — {n}: different measures (a rate and a total) that do not reconcile"
+                    ),
+                    Some(n) => format!(
+                        "{} A rate does not reconcile either: {n} — check",
+                        reasons::verdict(&f, w, copies, &trust)
+                    ),
+                    None => reasons::verdict(&f, w, copies, &trust),
+                }
             })
         })
         .collect();

@@ -30,14 +30,16 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// The key a split run partitions claims by: the parties and unit of the
 /// fact it belongs to, `subject|predicate|object|unit` (object empty when
-/// unknown). Two claims reconciled together always share it.
+/// unknown; a rate over time by the unit it is a rate of, "USD" for
+/// "USD/year", as rates are compared with totals). Two claims reconciled
+/// together always share it.
 pub fn shard_key(r: &ClaimRecord) -> String {
     format!(
         "{}|{}|{}|{}",
         r.subject,
         r.predicate,
         r.object.as_deref().unwrap_or(""),
-        r.unit
+        super::rates::unit_family(&r.unit)
     )
 }
 
@@ -60,6 +62,10 @@ pub struct FactRecord {
     pub reasons: Vec<String>,
     pub verdict: Option<String>,
     pub claims: Vec<ClaimRecord>,
+    /// Claims of a yearly or monthly rate of the same parties, shown and
+    /// compared with the totals (see `rates`), in their own unit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rates: Vec<ClaimRecord>,
 }
 
 /// What reconciling needs of the whole corpus: the copies found among all
@@ -149,6 +155,7 @@ pub fn records_of(facts: &Facts) -> Vec<FactRecord> {
             reasons: p.reasons.clone(),
             verdict: p.verdict.clone(),
             claims: p.rows.iter().map(|&i| t.record(i)).collect(),
+            rates: p.rates.iter().map(|&i| t.record(i)).collect(),
         })
         .collect()
 }
@@ -175,6 +182,7 @@ impl std::fmt::Debug for Assembler {
 /// A fact's place in the table and how it was judged.
 struct Head {
     rows: std::ops::Range<u32>,
+    rates: std::ops::Range<u32>,
     scope: crate::claims::Scope,
     status: Status,
     slot: Option<Slot>,
@@ -243,8 +251,18 @@ impl Assembler {
                     source,
                 })?;
         }
+        let rows = first..self.table.len() as u32;
+        for c in &f.rates {
+            self.table
+                .push_record(c)
+                .map_err(|source| ShardError::Record {
+                    fact: name.clone(),
+                    source,
+                })?;
+        }
         self.heads.push(Head {
-            rows: first..self.table.len() as u32,
+            rates: rows.end..self.table.len() as u32,
+            rows,
             scope,
             status,
             slot: f.slot,
@@ -266,6 +284,8 @@ impl Assembler {
             .map(|h| Plan {
                 key: PlanKey::of(&table.rows[h.rows.start as usize], h.scope, h.slot),
                 rows: h.rows.collect(),
+                rates: h.rates.collect(),
+                rate_note: None,
                 status: h.status,
                 sources: h.sources,
                 reasons: h.reasons,
@@ -322,6 +342,10 @@ mod tests {
         // A republished copy of b: one source with b, whichever part its
         // claims land in.
         ("e", "Acme Corp’s cumulative $8 billion investment in Beta Labs came with an additional $4 billion commitment in November 2024. Gamma Inc invested $22 billion in Delta Co. Republished with permission from the original publisher of this story."),
+        // A yearly rate and a total over a period of one deal, from two
+        // documents: reconciled together (their keys share the unit USD).
+        ("f", "Acme Corp signed a $30 billion-a-year deal with Kestrel for 900 megawatts."),
+        ("g", "Acme Corp and Kestrel announced a joint agreement. This partnership is projected to attract over $300 billion in investments within five years."),
     ];
 
     /// The claims of DOCS as a run numbers them, and each document's print.
@@ -365,6 +389,7 @@ mod tests {
             records_of(&facts)
         };
         assert!(whole.iter().any(|f| f.status == "conflict"));
+        assert!(whole.iter().any(|f| !f.rates.is_empty()), "{whole:#?}");
         assert!(!sources::copies(&prints).is_empty(), "e copies b");
         // Every way of cutting the keys into two parts (keys in reverse
         // order inside a part, to show order does not matter either).

@@ -698,3 +698,56 @@ fn at_equal_support_a_plainly_stated_price_is_printed_before_a_valued_one() {
     let verdict = reasons::verdict(price, &whys, &Copies::default(), &|_| 0.5);
     assert!(verdict.starts_with("$38/share"), "{verdict}");
 }
+
+#[test]
+fn a_rate_over_a_stated_period_is_compared_with_the_total() {
+    // $30B a year for the five years the other source states is $150B:
+    // not over $300B. One fact, a conflict, the rate shown in its unit.
+    let f = facts(&[
+        ("a", "Acme Corp signed a $30 billion-a-year deal with Kestrel."),
+        ("b", "Acme Corp and Kestrel announced a joint agreement. This partnership is projected to attract over $300 billion in investments within five years."),
+    ]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    let deal = &f[0];
+    assert_eq!(deal.status, Status::Conflict);
+    assert_eq!(deal.unit, "USD");
+    let shown: Vec<&str> = deal.values.iter().map(|v| v.display.as_str()).collect();
+    assert_eq!(shown, ["$300B", "$30B/year"]);
+    let reasons = deal.reasons.join("\n");
+    assert!(reasons.contains("rate vs total: $30B/year (a) is a yearly amount, not a total; over 5 years (as b states the period) it makes $150B, short of over $300B (b)"), "{reasons}");
+    let verdict = deal.verdict.clone().unwrap_or_default();
+    assert!(
+        verdict.starts_with("genuine disagreement: check"),
+        "{verdict}"
+    );
+    // $2B a year over five years is the $10B total: the same deal.
+    let f = facts(&[
+        (
+            "a",
+            "Acme Corp signed a $2 billion-a-year deal with Kestrel.",
+        ),
+        (
+            "b",
+            "Acme Corp signed a $10 billion deal with Kestrel, to be paid over five years.",
+        ),
+    ]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].status, Status::Consistent, "{:#?}", f[0]);
+    assert!(
+        f[0].reasons
+            .iter()
+            .any(|r| r.starts_with("rate and total:")),
+        "{:?}",
+        f[0].reasons
+    );
+    // No period stated: a rate and a total are different measures, apart.
+    let f = facts(&[
+        (
+            "a",
+            "Acme Corp signed a $2 billion-a-year deal with Kestrel.",
+        ),
+        ("b", "Acme Corp signed a $10 billion deal with Kestrel."),
+    ]);
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert!(f.iter().all(|x| x.status == Status::Single));
+}

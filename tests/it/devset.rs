@@ -299,6 +299,18 @@ fn devset_runs_find_the_deals_facts() {
     // "from", past its owner); the figures read as the offer revised.
     let deal = fact(&dis, "Disney", "acquires", Some("21st Century Fox"));
     assert_eq!(sources(deal, 52.4e9), 2, "{deal:#}");
+    // Benzinga's "Disney and Fox announced they’d entered an amended and
+    // restated merger agreement … This deal would be valued at around $70
+    // billion": the description stands for the merger agreement, a
+    // purchase; the gold calls it a loose approximation of the $71.3B offer,
+    // and so do the reasons (no earlier figure, support for $71.3B).
+    assert_eq!(sources(deal, 70e9), 1, "{deal:#}");
+    assert!(
+        deal["verdict"]
+            .as_str()
+            .is_some_and(|v| v.contains("(2 sources: 04-benzinga, 05-newindianexpress-uni)")),
+        "{deal:#}"
+    );
     assert!(
         deal["verdict"]
             .as_str()
@@ -432,9 +444,22 @@ fn devset_runs_find_the_deals_facts() {
     // 4.5 gigawatts": OpenAI's capacity, not ChatGPT's.
     let openai = fact(&sg, "OpenAI", "has capacity", None);
     assert_eq!(sources(openai, 4.5), 1, "{openai:#}");
-    // Its deal with Oracle is a yearly figure, kept apart from totals.
-    let deal = fact_in(&sg, "OpenAI", "has a deal with", Some("Oracle"), "USD/year");
+    // Its deal with Oracle is a yearly figure; Menafn's "In July, OpenAI
+    // and Oracle announced a joint agreement … This partnership is
+    // projected to attract over $300 billion in investments within five
+    // years" is the same deal's total. The gold: different measures (an
+    // annual amount vs a five-year total) that also do not reconcile —
+    // $30B a year for five years is $150B, not more than $300B.
+    let deal = fact_in(&sg, "OpenAI", "has a deal with", Some("Oracle"), "USD");
     assert_eq!(sources(deal, 30e9), 1, "{deal:#}");
+    assert_eq!(sources(deal, 300e9), 1, "{deal:#}");
+    assert_eq!(deal["status"], "conflict", "{deal:#}");
+    assert!(
+        deal["reasons"].to_string().contains(
+            "rate vs total: $30B/year (03-dailyshorts) is a yearly amount, not a total; over 5 years (as 04-menafn-azernews states the period) it makes $150B, short of over $300B (04-menafn-azernews)"
+        ),
+        "{deal:#}"
+    );
     assert!(
         sg["facts"]
             .as_array()
