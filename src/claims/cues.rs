@@ -54,9 +54,18 @@ pub(super) fn cues_for(
     if let Some(t) = trigger {
         anchors.push(t);
     }
+    // So do cues on the noun an "of" phrase after the value names ("up to
+    // 4.5 gigawatts of additional Stargate capacity").
+    let of_end = text[v.end..]
+        .strip_prefix(" of ")
+        .map(|_| v.end + " of ".len());
     for &(t, ti) in &s.triggers {
         let compatible = rules.triggers.items[ti].takes(s.values[vi]);
-        if compatible && t.end <= v.start && t.start >= prev_end && !anchors.contains(&t) {
+        let before = t.end <= v.start && t.start >= prev_end;
+        let of_noun = of_end.is_some_and(|at| {
+            t.start >= at && t.end <= next_start && tokens.words_between(at, t.start) <= 2
+        });
+        if compatible && (before || of_noun) && !anchors.contains(&t) {
             anchors.push(t);
         }
     }

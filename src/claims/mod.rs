@@ -1183,7 +1183,7 @@ fn canonical(m: &Mention) -> &str {
 /// names, which are tried only when no organisation is in reach.
 fn eligible(m: &Mention, strict: bool) -> bool {
     match m.entity() {
-        Some(e) if strict => e.known && e.kind != "product",
+        Some(e) if strict => e.known && e.kind != "product" && e.kind != "place",
         Some(_) => true,
         None => false,
     }

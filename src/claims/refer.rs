@@ -40,8 +40,27 @@ pub(super) fn referent<'a>(
         .rfind(|(r, _)| r.start >= left || names_no_one)?;
     match rules.references.items[*idx].refers_to {
         RefersTo::Person => person_company(text, rules, sents, si, *r),
-        _ => named_before(sents, si, *r, None),
+        _ => written_with_noun(text, sents, si, *r).or_else(|| named_before(sents, si, *r, None)),
     }
+}
+
+/// "OpenAI announced the Stargate Project, … The announcement said the
+/// project will begin …": a description stands first for the name written
+/// with its noun right after it, before any other name.
+fn written_with_noun<'a>(
+    text: &str,
+    sents: &[Sent<'a>],
+    si: usize,
+    r: Span,
+) -> Option<&'a Mention> {
+    let noun = text[r.range()].rsplit(' ').next()?;
+    companies_before(sents, si, r).rfind(|e| {
+        let after = text[e.span.end..].trim_start_matches([' ', '\u{a0}']);
+        after
+            .get(..noun.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+            && !after[noun.len()..].starts_with(char::is_alphanumeric)
+    })
 }
 
 /// The parties of the deal a description before `v` in its clause stands
@@ -108,7 +127,7 @@ pub(super) fn deal_parties<'a>(
                 e.span.end <= end
                     && !x.cited(e)
                     && e.entity()
-                        .is_some_and(|k| k.kind != "person" && k.kind != "gov")
+                        .is_some_and(|k| !matches!(k.kind.as_str(), "person" | "gov" | "place"))
             })
             .collect();
         let lower = text[x.span.start..end].to_lowercase();
@@ -216,7 +235,7 @@ pub(super) fn companies_before<'s, 'a>(
         .filter(move |e| {
             e.span.end <= r.start
                 && e.entity()
-                    .is_some_and(|x| x.kind != "person" && x.kind != "gov")
+                    .is_some_and(|x| !matches!(x.kind.as_str(), "person" | "gov" | "place"))
         })
 }
 

@@ -148,7 +148,16 @@ fn words_match<'t, 'p>(
 /// verb phrase is short.
 pub(super) fn relative_antecedent<'a>(text: &str, s: &Sent<'a>, lo: usize) -> Option<&'a Mention> {
     let e = *s.entities.iter().rfind(|e| e.span.end <= lo)?;
-    let between = text[e.span.end..lo].to_lowercase();
+    // The noun a name stands before is the name's: "the Stargate Project,
+    // “a new company which …”".
+    let from = s
+        .triggers
+        .iter()
+        .find(|(t, _)| {
+            t.start >= e.span.end && t.end <= lo && text[e.span.end..t.start].trim().is_empty()
+        })
+        .map_or(e.span.end, |(t, _)| t.end);
+    let between = text[from..lo].to_lowercase();
     let rest = between.trim_start().strip_prefix(',')?;
     let words: Vec<&str> = rest
         .split(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''))
@@ -415,6 +424,11 @@ pub(super) fn roles<'a>(
     });
     // A part of the subject is not its object ("Amazon … AWS"), unless the
     // trigger says it may be (a stake in a subsidiary).
+    // "invest … in the United States": a place is where, not whom.
+    let object = object.filter(|o| {
+        o.entity()
+            .is_none_or(|e| !trig.not_object_types.contains(&e.kind))
+    });
     let object = object.filter(|o| {
         if trig.object_can_be_part {
             return true;

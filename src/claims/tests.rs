@@ -729,3 +729,26 @@ fn a_cue_does_not_reach_across_a_semicolon() {
         .expect("claimed");
     assert!(!v.marks.iter().any(|(k, _)| *k == "original"), "{v:#?}");
 }
+
+#[test]
+fn a_project_named_with_its_noun_is_the_name_and_its_description_stands_for_it() {
+    let c = claims("On May 2, 2025, Microsoft announced the Helios Project, “a new company which intends to invest $50 billion over the next four years in the United States.” The announcement said the project “will begin deploying $10 billion immediately”.");
+    assert_eq!(c.len(), 2, "{c:#?}");
+    // The project noun is no part of the name; the relative clause acts
+    // for the name; a place is where the money goes, not whom.
+    assert_eq!(c[0].subject, "Helios", "{c:#?}");
+    assert_eq!(c[0].object, None, "{c:#?}");
+    // "the project" stands for the name written with "Project", before
+    // the known company named nearer.
+    assert_eq!(c[1].subject, "Helios", "{c:#?}");
+    assert_eq!(c[1].scope, Scope::Tranche);
+}
+
+#[test]
+fn a_cue_on_the_noun_of_an_of_phrase_reaches_the_value() {
+    let c = claims(
+        "Acme Corp and Kestrel agreed to develop up to 3 gigawatts of additional Helios capacity.",
+    );
+    let v = c.iter().find(|x| x.unit == "GW").expect("a capacity claim");
+    assert_eq!(v.scope, Scope::Tranche, "{v:#?}");
+}

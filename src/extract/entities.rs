@@ -61,6 +61,13 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
         .map(|(s, _)| s)
         .collect();
 
+    // "the Stargate Project": the project noun is a trigger word that a
+    // name stands before, not a word of the name.
+    let named_noun = |w: &str| {
+        rules.triggers.find(w).iter().any(|(sp, i)| {
+            sp.start == 0 && sp.end == w.len() && rules.triggers.items[*i].named_between
+        })
+    };
     for pat in rules
         .patterns
         .iter()
@@ -92,6 +99,7 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
                         stopwords: &pat.stopwords,
                         suffixes: &pat.name_suffixes,
                         adjective_endings: &pat.adjective_endings,
+                        named_noun: &named_noun,
                     };
                     if let Some(p) = clean(text, piece, &words) {
                         if !pat.not_alone.contains(&text[p.range()]) {
@@ -231,6 +239,10 @@ struct NameWords<'a> {
     /// Lower-case endings of adjectives ("-based"): "Oslo-based",
     /// "AI-assisted" describe something; they name no one.
     adjective_endings: &'a [String],
+    /// Whether a word is a noun that a name stands before ("Project" of
+    /// "the Stargate Project": a trigger with `named_between`): it ends a
+    /// longer name, it is not part of it.
+    named_noun: &'a dyn Fn(&str) -> bool,
 }
 
 /// Whether `word` ends in one of `endings` (lower case) after at least one
@@ -419,6 +431,7 @@ fn clean(text: &str, span: Span, words_of: &NameWords) -> Option<Span> {
         stopwords,
         suffixes,
         adjective_endings,
+        named_noun,
     } = *words_of;
     let mut words: Vec<Span> = Vec::new();
     let s = &text[span.range()];
@@ -471,7 +484,8 @@ fn clean(text: &str, span: Span, words_of: &NameWords) -> Option<Span> {
                 .strip_suffix("’s")
                 .or_else(|| t.strip_suffix("'s"))
                 .unwrap_or(t);
-            is_stop(w) && !(words.len() > 1 && suffixes.contains(t))
+            (is_stop(w) && !(words.len() > 1 && suffixes.contains(t)))
+                || (words.len() > 1 && named_noun(t))
         })
     };
     while is_end_stop(&words) {
@@ -595,6 +609,7 @@ mod tests {
             stopwords: &stopwords,
             suffixes: &suffixes,
             adjective_endings: &[],
+            named_noun: &|_: &str| false,
         };
         let got = clean(text, Span::new(0, text.find(" view").unwrap()), &words).unwrap();
         assert_eq!(&text[got.range()], "Wedbush Securities");
@@ -608,6 +623,7 @@ mod tests {
             stopwords: &stopwords,
             suffixes: &suffixes,
             adjective_endings: &[],
+            named_noun: &|_: &str| false,
         };
         assert!(clean(text, Span::new(0, text.len()), &words).is_none());
     }

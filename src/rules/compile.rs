@@ -307,6 +307,8 @@ pub struct TriggerInfo {
     pub object_optional: bool,
     /// The parties are put in name order (a deal "with" reads both ways).
     pub symmetric: bool,
+    /// Entity types never taken as the object (lower case).
+    pub not_object_types: Vec<String>,
 }
 
 impl TriggerInfo {
@@ -818,6 +820,11 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
                 price_predicate: t.price_predicate.clone(),
                 object_optional: t.object_optional,
                 symmetric: t.symmetric,
+                not_object_types: t
+                    .not_object_types
+                    .iter()
+                    .map(|x| x.to_lowercase())
+                    .collect(),
             });
             for w in &t.words {
                 trigger_phrases.push((w.clone(), idx));

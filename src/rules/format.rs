@@ -290,6 +290,10 @@ pub struct Trigger {
     /// deal with A" are one fact.
     #[serde(default)]
     pub symmetric: bool,
+    /// Entity types that are never the trigger's object: "invest … in the
+    /// United States" names where, not whom (`["place"]`).
+    #[serde(default)]
+    pub not_object_types: Vec<String>,
     pub examples: Vec<Spanned<Example>>,
 }
 
