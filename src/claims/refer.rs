@@ -19,13 +19,7 @@ pub(super) fn referent<'a>(
     v: Span,
 ) -> Option<&'a Mention> {
     let s = &sents[si];
-    let left = s
-        .values
-        .iter()
-        .filter(|m| m.span.end <= v.start)
-        .map(|m| m.span.end)
-        .max()
-        .unwrap_or(s.span.start);
+    let left = clause_start(s, v);
     // Before the value in its clause; or anywhere in a sentence that names
     // no one ("Free to use for the first year and costing $1 per year after
     // that, the service has no advertising").
@@ -86,13 +80,7 @@ pub(super) fn deal_parties<'a>(
     let v_mention = v;
     let v = v.span;
     let s = &sents[si];
-    let left = s
-        .values
-        .iter()
-        .filter(|m| m.span.end <= v.start)
-        .map(|m| m.span.end)
-        .max()
-        .unwrap_or(s.span.start);
+    let left = clause_start(s, v);
     let &(r, idx) = s.references.iter().rfind(|(r, i)| {
         r.end <= v.start
             && r.start >= left
@@ -259,6 +247,17 @@ pub(super) fn named_before<'a>(
         .rfind(|e| e.entity().is_some_and(|x| x.known))
         .or(names.last())
         .copied()
+}
+
+/// Where the clause of a value at `v` starts: after the value before it in
+/// its sentence, else at the sentence's start.
+fn clause_start(s: &Sent, v: Span) -> usize {
+    s.values
+        .iter()
+        .filter(|m| m.span.end <= v.start)
+        .map(|m| m.span.end)
+        .max()
+        .unwrap_or(s.span.start)
 }
 
 /// "Acme Corp’s Jane Doe … The French billionaire had pledged $4 billion":

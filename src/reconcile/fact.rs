@@ -241,6 +241,12 @@ impl Fact {
     pub fn fmt_num(&self, v: f64) -> String {
         fmt_unit(v, &self.unit)
     }
+
+    /// A claim's central value in its own unit (a rate shown with a total
+    /// has its own), else the fact's.
+    pub fn fmt_claim(&self, c: &ClaimOut) -> String {
+        fmt_unit(c.amount.central(), c.unit.as_deref().unwrap_or(&self.unit))
+    }
 }
 
 /// Show claims of another measure with a fact (a yearly rate beside a

@@ -509,12 +509,16 @@ fn qualifiers(fact: &Fact, reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
         }
         if !words.is_empty() {
             let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
-            why(
-                whys,
-                v.central,
-                WhyKind::Projected,
-                format!("projected or conditional ({})", quoted.join(", ")),
-            );
+            // Only for the sources that say so, where others state the
+            // figure plainly ("intends to invest $500 billion" beside "the
+            // $500 billion Stargate project").
+            let all_say = v.sources.iter().all(|d| sources.contains(d));
+            whys.push(Why {
+                value: v.central,
+                kind: WhyKind::Projected,
+                text: format!("projected or conditional ({})", quoted.join(", ")),
+                docs: if all_say { Vec::new() } else { sources.clone() },
+            });
             reasons.push(format!(
                 "qualified: {} ({}) is stated as {} — a projected or conditional figure, not an amount already invested",
                 v.display,

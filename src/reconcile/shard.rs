@@ -242,8 +242,9 @@ impl Assembler {
         {
             return Err(ShardError::Twice(name));
         }
+        // The fact's claims, then its rates' (see `rates`), in one run.
         let first = self.table.len() as u32;
-        for c in &f.claims {
+        for c in f.claims.iter().chain(&f.rates) {
             self.table
                 .push_record(c)
                 .map_err(|source| ShardError::Record {
@@ -251,18 +252,10 @@ impl Assembler {
                     source,
                 })?;
         }
-        let rows = first..self.table.len() as u32;
-        for c in &f.rates {
-            self.table
-                .push_record(c)
-                .map_err(|source| ShardError::Record {
-                    fact: name.clone(),
-                    source,
-                })?;
-        }
+        let split = first + f.claims.len() as u32;
         self.heads.push(Head {
-            rates: rows.end..self.table.len() as u32,
-            rows,
+            rows: first..split,
+            rates: split..self.table.len() as u32,
             scope,
             status,
             slot: f.slot,

@@ -751,3 +751,22 @@ fn a_rate_over_a_stated_period_is_compared_with_the_total() {
     assert_eq!(f.len(), 2, "{f:#?}");
     assert!(f.iter().all(|x| x.status == Status::Single));
 }
+
+#[test]
+fn a_figure_one_source_calls_planned_is_firm_where_another_states_it() {
+    let f = facts(&[
+        ("a", "Acme Corp plans to invest $8 billion in Beta Labs."),
+        ("b", "Acme Corp invested $8 billion in Beta Labs."),
+        ("c", "Acme Corp invested $6 billion in Beta Labs."),
+    ]);
+    let deal = f.iter().find(|x| x.scope == "total").expect("a total");
+    let verdict = deal.verdict.clone().unwrap_or_default();
+    assert!(
+        verdict.starts_with("$8B — the figure to print (2 sources: a, b)"),
+        "{verdict}"
+    );
+    assert!(
+        verdict.contains("$8B (a): projected or conditional (\"plans to\")"),
+        "{verdict}"
+    );
+}

@@ -294,7 +294,7 @@ fn fact_html(
     let mut entries: Vec<(String, String, &str, usize)> = Vec::new();
     for c in dated {
         let when = c.when();
-        let value = f.fmt_num(c.amount.central());
+        let value = f.fmt_claim(c);
         match entries
             .iter_mut()
             .find(|e| e.0 == when && e.1 == value && e.2 == c.doc)

@@ -12,6 +12,8 @@
 //! - `split`: a run split into map and reduce steps (any partition of
 //!   the claim keys) gives the facts of one run.
 //! - `spark`: the Spark recipe in local mode gives the facts of one run.
+//! - `rates`: a yearly rate and a total of one deal shown and compared
+//!   together in facts.json, report.md and report.html.
 //! - `store`: incremental runs, decisions, what changed, killed and
 //!   concurrent runs, old, newer and foreign stores.
 
@@ -26,6 +28,7 @@ mod hostile_input;
 mod hostile_rules;
 mod layering;
 mod properties;
+mod rates;
 mod real_inputs;
 mod report_html;
 mod rules_cli;
