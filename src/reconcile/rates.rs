@@ -69,7 +69,9 @@ fn adjective(months: f64) -> &'static str {
 /// `None` without a period: a rate and a total are then different
 /// measures that nothing relates.
 pub fn check(total: &Fact, rates: &[ClaimOut]) -> Option<RateCheck> {
-    let (months, said, period_doc) = period_of(&total.claims).or_else(|| period_of(rates))?;
+    // A total's own period first ("$300 billion … within five years"), else
+    // the first any claim states.
+    let any_period = period_of(&total.claims).or_else(|| period_of(rates))?;
     let mut reasons = Vec::new();
     let mut notes = Vec::new();
     let mut agrees = true;
@@ -85,34 +87,40 @@ pub fn check(total: &Fact, rates: &[ClaimOut]) -> Option<RateCheck> {
             continue;
         }
         seen.push((central, unit));
-        let n = months / per;
-        let (lo, hi) = r.amount.interval();
-        let implied = (lo * n, hi * n);
-        let rate_docs: Vec<String> = rates
+        let mut rate_docs: Vec<String> = rates
             .iter()
             .filter(|x| x.amount.central() == central && x.unit.as_deref() == Some(unit))
             .map(|x| short_name(&x.doc))
             .collect();
+        rate_docs.dedup();
         // "$37.5M–$300M/year"; over the period "$375M–$3B".
         let rate_shown = format!(
             "{}/{}",
             format_amount(&r.amount, |v| fmt_unit(v, family)),
             unit.rsplit_once('/').map_or("", |(_, p)| p)
         );
-        let implied_shown = format_amount(&r.amount, |v| fmt_unit(v * n, family));
-        let (mut fits, mut misses) = (Vec::new(), Vec::new());
         for v in &total.values {
+            if v.unit.is_some() {
+                continue;
+            }
+            let of_value: Vec<ClaimOut> = total
+                .claims
+                .iter()
+                .filter(|c| c.unit.is_none() && c.amount.central() == v.central)
+                .cloned()
+                .collect();
+            let (months, said, period_doc) =
+                period_of(&of_value).unwrap_or_else(|| any_period.clone());
+            let n = months / per;
+            let (lo, hi) = r.amount.interval();
+            let implied = (lo * n, hi * n);
+            let implied_shown = format_amount(&r.amount, |x| fmt_unit(x * n, family));
             // A figure a thousand times apart measures something else
             // altogether (see the scale reason): not this deal's total.
             let (a, b) = (v.central.abs(), (central * n).abs());
             if a.min(b) <= 0.0 || a.max(b) / a.min(b) >= 1000.0 {
                 continue;
             }
-            let of_value: Vec<&ClaimOut> = total
-                .claims
-                .iter()
-                .filter(|c| c.unit.is_none() && c.amount.central() == v.central)
-                .collect();
             let overlaps = of_value
                 .iter()
                 .any(|c| intervals_overlap(c.amount.interval(), implied));
@@ -129,27 +137,20 @@ pub fn check(total: &Fact, rates: &[ClaimOut]) -> Option<RateCheck> {
                     .collect::<Vec<_>>()
                     .join(", ")
             );
+            let head = format!(
+                "{rate_shown} ({}) is a {} amount, not a total; over {said} (as {} states the period) it makes {implied_shown}",
+                rate_docs.join(", "),
+                adjective(per),
+                short_name(&period_doc),
+            );
             if overlaps {
-                fits.push(shown);
-            } else {
-                misses.push((shown, v.central));
+                reasons.push(format!(
+                    "rate and total: {head}, in line with {shown} — the same deal in another measure"
+                ));
+                continue;
             }
-        }
-        let head = format!(
-            "{rate_shown} ({}) is a {} amount, not a total; over {said} (as {} states the period) it makes {implied_shown}",
-            rate_docs.join(", "),
-            adjective(per),
-            short_name(&period_doc),
-        );
-        if !fits.is_empty() {
-            reasons.push(format!(
-                "rate and total: {head}, in line with {} — the same deal in another measure",
-                fits.join(", ")
-            ));
-        }
-        for (shown, v) in &misses {
             agrees = false;
-            let side = if *v > central * n {
+            let side = if v.central > central * n {
                 "short of"
             } else {
                 "more than"

@@ -49,6 +49,8 @@ pub enum WhyKind {
     Valuation,
     /// A price from another moment of the trading day (the open, the close).
     Moment,
+    /// A total over another span of time ("over five years", "over ten").
+    Period,
     /// A figure of another measure, by the words beside it ("including
     /// debt": an enterprise value beside an equity price).
     Measure,
@@ -138,6 +140,7 @@ fn reasons_and_whys(fact: &Fact, all: &[Fact], whys: &mut Vec<Why>) -> Vec<Strin
         completion(fact, &groups, &mut reasons, whys);
         valuation(fact, &groups, &mut reasons, whys);
         moments(fact, &groups, &mut reasons, whys);
+        periods(fact, &groups, &mut reasons, whys);
         measures(fact, &groups, &mut reasons, whys);
         conversions(fact, &groups, &mut reasons, whys);
         scale(fact, &mut reasons, whys);
@@ -998,6 +1001,52 @@ fn moments(fact: &Fact, groups: &[Vec<usize>], reasons: &mut Vec<String>, whys: 
     }
     reasons.push(format!(
         "moment of the trading day: {} — a share price moves during the day, so prices taken at different moments differ without contradicting each other",
+        said.join(" vs ")
+    ));
+}
+
+/// Totals over different spans of time ("$10 billion … over five years",
+/// "$20 billion … over ten years"; cue `means = "period"`) are different
+/// figures, not one in dispute. Only where every group compared states a
+/// period, and two of them different ones.
+fn periods(fact: &Fact, groups: &[Vec<usize>], reasons: &mut Vec<String>, whys: &mut Vec<Why>) {
+    // Each group of the fact's own values (a rate shown with it has its own
+    // unit and is compared elsewhere) with its periods.
+    let own: Vec<&Vec<usize>> = groups
+        .iter()
+        .filter(|g| g.iter().all(|&i| fact.values[i].unit.is_none()))
+        .collect();
+    let marked: Vec<(&Vec<usize>, Vec<String>, Vec<String>)> = own
+        .iter()
+        .map(|g| {
+            let (words, d) = group_marks(fact, g, "period");
+            (*g, words, d)
+        })
+        .collect();
+    let distinct: std::collections::BTreeSet<&Vec<String>> =
+        marked.iter().map(|(_, w, _)| w).collect();
+    if marked.len() < 2 || marked.iter().any(|(_, w, _)| w.is_empty()) || distinct.len() < 2 {
+        return;
+    }
+    let mut said = Vec::new();
+    for (g, words, d) in &marked {
+        for &i in g.iter() {
+            why(
+                whys,
+                fact.values[i].central,
+                WhyKind::Period,
+                format!("a total over another span of time ({})", quoted(words)),
+            );
+        }
+        said.push(format!(
+            "{} ({}: over {})",
+            displays(fact, g),
+            docs(d),
+            words.join(", ")
+        ));
+    }
+    reasons.push(format!(
+        "periods: {} — totals over different spans of time differ without contradicting each other",
         said.join(" vs ")
     ));
 }

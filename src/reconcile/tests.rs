@@ -770,3 +770,47 @@ fn a_figure_one_source_calls_planned_is_firm_where_another_states_it() {
         "{verdict}"
     );
 }
+
+#[test]
+fn each_total_is_compared_through_its_own_period() {
+    // $2B a year: $10B over five years and $20B over ten are both in line.
+    let f = facts(&[
+        (
+            "a",
+            "Acme Corp signed a $2 billion-a-year deal with Kestrel.",
+        ),
+        (
+            "b",
+            "Acme Corp signed a $10 billion deal with Kestrel, to be paid over five years.",
+        ),
+        (
+            "c",
+            "Acme Corp signed a $20 billion deal with Kestrel, to be paid over ten years.",
+        ),
+    ]);
+    let deal = f.iter().find(|x| x.unit == "USD").expect("the deal");
+    let reasons = deal.reasons.join("\n");
+    assert!(
+        reasons
+            .contains("over 5 years (as b states the period) it makes $10B, in line with $10B (b)"),
+        "{reasons}"
+    );
+    assert!(
+        reasons.contains(
+            "over 10 years (as c states the period) it makes $20B, in line with $20B (c)"
+        ),
+        "{reasons}"
+    );
+    assert!(!reasons.contains("rate vs total"), "{reasons}");
+    // The two totals differ by their periods, not in dispute.
+    assert!(
+        reasons.contains("periods: $10B (b: over 5 years) vs $20B (c: over 10 years)"),
+        "{reasons}"
+    );
+    assert!(!reasons.contains("no explanation found"), "{reasons}");
+    let verdict = deal.verdict.clone().unwrap_or_default();
+    assert!(
+        verdict.contains("a total over another span of time"),
+        "{verdict}"
+    );
+}
