@@ -10,7 +10,7 @@ use super::*;
 /// Anthropic", "a deal with Oracle", "disagreements between OpenAI and …").
 pub(super) const NOT_SUBJECT_AFTER: &[&str] = &[
     "in", "into", "to", "of", "for", "on", "with", "at", "than", "like", "via", "about", "against",
-    "over", "per", "between", "among", "amid",
+    "over", "per", "between", "among", "amid", "through",
 ];
 
 /// True when `between` (the text from a value to a name after it) passes
@@ -72,9 +72,14 @@ pub(super) fn is_attribution(text: &str, e: &Mention, source_words: &[String]) -
 /// investor who "led" or "backed" a round ("raised $6.6 billion …, led by
 /// Thrive Capital": Thrive is no raiser), nor a cited source.
 pub(super) fn in_prep_phrase(text: &str, s: &Sent, e: &Mention) -> bool {
-    NOT_SUBJECT_AFTER.contains(&word_before(text, e.span.start).0.as_str())
-        || s.investor(e)
-        || s.cited(e)
+    // The second of a hyphen-joined pair ("the Oracle-OpenAI partnership")
+    // stands where the first does.
+    let start = s
+        .entities
+        .iter()
+        .find(|o| o.span.end < e.span.start && text[o.span.end..e.span.start] == *"-")
+        .map_or(e.span.start, |o| o.span.start);
+    NOT_SUBJECT_AFTER.contains(&word_before(text, start).0.as_str()) || s.investor(e) || s.cited(e)
 }
 
 /// Words after a trigger its `holder_after` preposition may stand: "sell

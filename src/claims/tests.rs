@@ -752,3 +752,16 @@ fn a_cue_on_the_noun_of_an_of_phrase_reaches_the_value() {
     let v = c.iter().find(|x| x.unit == "GW").expect("a capacity claim");
     assert_eq!(v.scope, Scope::Tranche, "{v:#?}");
 }
+
+#[test]
+fn names_in_a_through_phrase_are_no_actors() {
+    // "through the Microsoft-Nvidia partnership": the sites deliver, not
+    // the partners (the second of a hyphen-joined pair stands where the
+    // first does).
+    let c = claims("The three sites developed through the Microsoft-Nvidia partnership are expected to deliver over 5.5 GW of computing power.");
+    assert!(
+        c.iter()
+            .all(|x| x.subject != "Nvidia" && x.subject != "Microsoft"),
+        "{c:#?}"
+    );
+}
