@@ -5,12 +5,17 @@
 //! 2. roles: the subject is the agent after "by"/"from", else a possessive
 //!    ("Amazon’s"), else the nearest entity before; the object follows one of
 //!    the trigger's prepositions, or sits between the value and a noun trigger
-//!    ("$8 billion Anthropic investment"), or right after a verb trigger;
+//!    ("$8 billion Anthropic investment"), or right after a verb trigger.
+//!    A deal description where the clause names no one ("This partnership
+//!    is projected to attract …") takes the parties of the deal stated
+//!    before it (`refer`);
 //! 3. missing roles come from the previous sentence of the same paragraph,
 //!    then from the document's most frequent frame for that predicate (an
 //!    article about a deal keeps naming it) — such claims say `inferred`;
 //! 4. cue words set the scope: a tranche ("initial", "additional", values
-//!    joined by "+") or a total ("total", "cumulative", "already");
+//!    joined by "+") or a total ("total", "cumulative", "already"), and
+//!    marks the reasons read ("planned", "including debt", "within five
+//!    years");
 //! 5. the as-of date is the date of the value's own clause, else the
 //!    document date, and says which.
 //!

@@ -1,7 +1,9 @@
 //! Descriptions that stand for a name: "the app", "the ChatGPT maker",
 //! "the Japanese billionaire" and a description after a value ("to back
 //! the initiative"). A value whose clause names no one is the company's
-//! the description stands for.
+//! the description stands for. A deal description ("this partnership",
+//! "the deal") stands for a deal an earlier sentence names with its two
+//! parties, and makes the value that deal's.
 
 use super::*;
 
