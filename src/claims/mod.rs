@@ -1296,6 +1296,11 @@ fn sentences<'a>(
                         && m.span.contains(sp)
                         && rules.triggers.items[*ti].takes(m))
             }) && {
+                // "Abu Dhabi-backed MGX", "a VC-funded start-up": a
+                // participle joined to a word before it is an adjective.
+                let word = &text[sp.range()];
+                !(text[..sp.start].ends_with('-') && word.ends_with("ed") && !word.contains(' '))
+            } && {
                 let t = &rules.triggers.items[*ti];
                 (t.not_after.is_empty() || !comes_after(text, sp.start, &t.not_after))
                     && (t.not_before.is_empty() || !comes_before(text, sp.end, &t.not_before))

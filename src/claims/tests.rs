@@ -765,3 +765,12 @@ fn names_in_a_through_phrase_are_no_actors() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_participle_joined_by_a_hyphen_is_an_adjective_not_a_trigger() {
+    let c = claims("Oracle and Abu Dhabi-backed Helios would contribute about $7 billion apiece.");
+    assert!(c.iter().all(|x| x.predicate != "invests in"), "{c:#?}");
+    // The verb itself still is one.
+    let c = claims("Oracle backed Helios with $7 billion.");
+    assert!(c.iter().any(|x| x.predicate == "invests in"), "{c:#?}");
+}
