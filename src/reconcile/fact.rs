@@ -276,7 +276,7 @@ pub fn add_other_measure(f: &mut Fact, claims: Vec<ClaimOut>) {
                 min: c.amount.min,
                 max: c.amount.max,
                 sources: vec![c.doc.clone()],
-                display: format_amount(&c.amount, |v| fmt_unit(v, &unit)),
+                display: fmt_amount(&c.amount, &unit),
                 stated: vec![c.text.clone()],
                 claims: 1,
                 unit: Some(unit),
@@ -284,6 +284,17 @@ pub fn add_other_measure(f: &mut Fact, claims: Vec<ClaimOut>) {
             }),
         }
         f.claims.push(c);
+    }
+}
+
+/// Format an amount (a range, a bound) in a unit, a rate's period said
+/// once: "$150M–$300M/year", "over $2B/year".
+pub fn fmt_amount(a: &Amount, unit: &str) -> String {
+    match unit.split_once('/') {
+        Some((cur, per)) if crate::normalize::is_currency_code(cur) => {
+            format!("{}/{per}", format_amount(a, |v| fmt_unit(v, cur)))
+        }
+        _ => format_amount(a, |v| fmt_unit(v, unit)),
     }
 }
 
@@ -365,7 +376,7 @@ pub fn build(key: &FactKey, mut out: Vec<ClaimOut>) -> Fact {
                 display: if c.amount.value.is_some() {
                     fmt_unit(central, &key.unit)
                 } else {
-                    format_amount(&c.amount, |v| fmt_unit(v, &key.unit))
+                    fmt_amount(&c.amount, &key.unit)
                 },
                 stated: vec![c.text.clone()],
                 claims: 1,

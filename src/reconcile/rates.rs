@@ -10,7 +10,7 @@
 //! The rate's claims are shown with the total's fact, in their own unit;
 //! every other reason reads only the total's own claims.
 
-use super::fact::{fmt_unit, ClaimOut, Fact};
+use super::fact::{fmt_amount, fmt_unit, ClaimOut, Fact};
 use crate::ingest::short_name;
 use crate::normalize::{format_amount, intervals_overlap};
 
@@ -94,11 +94,7 @@ pub fn check(total: &Fact, rates: &[ClaimOut]) -> Option<RateCheck> {
             .collect();
         rate_docs.dedup();
         // "$37.5M–$300M/year"; over the period "$375M–$3B".
-        let rate_shown = format!(
-            "{}/{}",
-            format_amount(&r.amount, |v| fmt_unit(v, family)),
-            unit.rsplit_once('/').map_or("", |(_, p)| p)
-        );
+        let rate_shown = fmt_amount(&r.amount, unit);
         for v in &total.values {
             if v.unit.is_some() {
                 continue;
@@ -127,7 +123,7 @@ pub fn check(total: &Fact, rates: &[ClaimOut]) -> Option<RateCheck> {
             // As written, bounds included: "over $300B".
             let written = of_value.first().map_or_else(
                 || v.display.clone(),
-                |c| format_amount(&c.amount, |x| fmt_unit(x, &total.unit)),
+                |c| fmt_amount(&c.amount, &total.unit),
             );
             let shown = format!(
                 "{written} ({})",
@@ -186,5 +182,12 @@ mod tests {
         assert_eq!(rate_of("USD"), None);
         assert_eq!(unit_family("TWh/year"), "TWh");
         assert_eq!(unit_family("USD/share"), "USD/share");
+    }
+
+    #[test]
+    fn a_rate_range_says_its_period_once() {
+        let a = crate::normalize::Amount::range(1.5e8, 3e8, 1e7);
+        assert_eq!(fmt_amount(&a, "USD/year"), "$150M–$300M/year");
+        assert_eq!(fmt_amount(&a, "USD"), "$150M–$300M");
     }
 }
