@@ -121,10 +121,9 @@ pub fn check(total: &Fact, rates: &[ClaimOut]) -> Option<RateCheck> {
                 .iter()
                 .any(|c| intervals_overlap(c.amount.interval(), implied));
             // As written, bounds included: "over $300B".
-            let written = of_value.first().map_or_else(
-                || v.display.clone(),
-                |c| fmt_amount(&c.amount, &total.unit),
-            );
+            let written = of_value
+                .first()
+                .map_or_else(|| v.display.clone(), |c| fmt_amount(&c.amount, &total.unit));
             let shown = format!(
                 "{written} ({})",
                 v.sources
