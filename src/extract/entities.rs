@@ -61,13 +61,6 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
         .map(|(s, _)| s)
         .collect();
 
-    // "the Stargate Project": the project noun is a trigger word that a
-    // name stands before, not a word of the name.
-    let named_noun = |w: &str| {
-        rules.triggers.find(w).iter().any(|(sp, i)| {
-            sp.start == 0 && sp.end == w.len() && rules.triggers.items[*i].named_between
-        })
-    };
     for pat in rules
         .patterns
         .iter()
@@ -99,7 +92,7 @@ pub fn extract(text: &str, tokens: &Tokens, rules: &RuleSet, taken: &[Mention]) 
                         stopwords: &pat.stopwords,
                         suffixes: &pat.name_suffixes,
                         adjective_endings: &pat.adjective_endings,
-                        named_noun: &named_noun,
+                        named_nouns: &rules.named_nouns,
                     };
                     if let Some(p) = clean(text, piece, &words) {
                         if !pat.not_alone.contains(&text[p.range()]) {
@@ -239,10 +232,10 @@ struct NameWords<'a> {
     /// Lower-case endings of adjectives ("-based"): "Oslo-based",
     /// "AI-assisted" describe something; they name no one.
     adjective_endings: &'a [String],
-    /// Whether a word is a noun that a name stands before ("Project" of
-    /// "the Stargate Project": a trigger with `named_between`): it ends a
-    /// longer name, it is not part of it.
-    named_noun: &'a dyn Fn(&str) -> bool,
+    /// Nouns a name stands before, lower case ("project" of "the Stargate
+    /// Project": words of a trigger with `named_between`): they end a
+    /// longer name, they are no part of it.
+    named_nouns: &'a HashSet<String>,
 }
 
 /// Whether `word` ends in one of `endings` (lower case) after at least one
@@ -431,7 +424,7 @@ fn clean(text: &str, span: Span, words_of: &NameWords) -> Option<Span> {
         stopwords,
         suffixes,
         adjective_endings,
-        named_noun,
+        named_nouns,
     } = *words_of;
     let mut words: Vec<Span> = Vec::new();
     let s = &text[span.range()];
@@ -485,7 +478,7 @@ fn clean(text: &str, span: Span, words_of: &NameWords) -> Option<Span> {
                 .or_else(|| t.strip_suffix("'s"))
                 .unwrap_or(t);
             (is_stop(w) && !(words.len() > 1 && suffixes.contains(t)))
-                || (words.len() > 1 && named_noun(t))
+                || (words.len() > 1 && named_nouns.contains(&t.to_lowercase()))
         })
     };
     while is_end_stop(&words) {
@@ -609,7 +602,7 @@ mod tests {
             stopwords: &stopwords,
             suffixes: &suffixes,
             adjective_endings: &[],
-            named_noun: &|_: &str| false,
+            named_nouns: &HashSet::new(),
         };
         let got = clean(text, Span::new(0, text.find(" view").unwrap()), &words).unwrap();
         assert_eq!(&text[got.range()], "Wedbush Securities");
@@ -623,7 +616,7 @@ mod tests {
             stopwords: &stopwords,
             suffixes: &suffixes,
             adjective_endings: &[],
-            named_noun: &|_: &str| false,
+            named_nouns: &HashSet::new(),
         };
         assert!(clean(text, Span::new(0, text.len()), &words).is_none());
     }

@@ -47,8 +47,8 @@ pub struct RateCheck {
 
 /// A period stated by a claim: its length in months, as written ("5
 /// years") and the document.
-fn period_of(claims: &[ClaimOut]) -> Option<(f64, String, String)> {
-    claims.iter().find_map(|c| {
+fn period_of<'c>(claims: impl IntoIterator<Item = &'c ClaimOut>) -> Option<(f64, String, String)> {
+    claims.into_iter().find_map(|c| {
         c.marks
             .iter()
             .find(|(k, _)| *k == "period")
@@ -99,14 +99,13 @@ pub fn check(total: &Fact, rates: &[ClaimOut]) -> Option<RateCheck> {
             if v.unit.is_some() {
                 continue;
             }
-            let of_value: Vec<ClaimOut> = total
+            let of_value: Vec<&ClaimOut> = total
                 .claims
                 .iter()
                 .filter(|c| c.unit.is_none() && c.amount.central() == v.central)
-                .cloned()
                 .collect();
             let (months, said, period_doc) =
-                period_of(&of_value).unwrap_or_else(|| any_period.clone());
+                period_of(of_value.iter().copied()).unwrap_or_else(|| any_period.clone());
             let n = months / per;
             let (lo, hi) = r.amount.interval();
             let implied = (lo * n, hi * n);

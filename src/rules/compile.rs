@@ -594,6 +594,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
     let mut references: Vec<ReferenceInfo> = Vec::new();
     let mut reference_phrases: Vec<(String, usize)> = Vec::new();
     let mut owner_words: Vec<(String, RuleId)> = Vec::new();
+    let mut named_nouns: HashSet<String> = HashSet::new();
     let mut links = Links::default();
     let mut raw_patterns: Vec<(&RuleSource, &Spanned<format::Pattern>, RuleId)> = Vec::new();
 
@@ -828,6 +829,9 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
             });
             for w in &t.words {
                 trigger_phrases.push((w.clone(), idx));
+                if t.named_between && !w.contains(' ') {
+                    named_nouns.insert(w.to_lowercase());
+                }
             }
         }
         for item in &reference {
@@ -1091,6 +1095,7 @@ pub fn compile(layers: &[Layer]) -> Result<RuleSet> {
             owner_words.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
             owner_words
         },
+        named_nouns,
         links,
         disabled: merger.disabled,
         origin: layers

@@ -104,6 +104,10 @@ pub struct RuleSet {
     /// Words after a name that stand for its owner ("maker" in "the ChatGPT
     /// maker"), lower case, longest first.
     pub owner_words: Vec<(String, RuleId)>,
+    /// The one-word nouns a name stands before (words of the triggers with
+    /// `named_between`: "project" of "the Stargate Project"), lower case:
+    /// they end a name, they are no word of it.
+    pub named_nouns: std::collections::HashSet<String>,
     /// Words that link a value or a name to what stands beside it.
     pub links: Links,
     /// Rules of a lower layer turned off by `[[disable]]`.
