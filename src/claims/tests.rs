@@ -690,7 +690,7 @@ fn a_period_mark_needs_a_number_and_a_time_unit() {
 fn a_deal_description_stands_for_the_deal_named_before() {
     // Two parties joined by "and" before the deal noun; the value's own
     // trigger ("investments") names no one.
-    let c = claims("Acme Corp and Kestrel announced a joint agreement to build data centers. This partnership is projected to attract over $50 billion in investments within five years.");
+    let c = claims("Acme Corp and Kestrel signed a cloud agreement in March. The partnership is expected to bring in more than $50 billion in investments over five years.");
     assert_eq!(c.len(), 1, "{c:#?}");
     assert_eq!(
         (c[0].subject.as_str(), c[0].object.as_deref()),
@@ -709,7 +709,7 @@ fn a_deal_description_stands_for_the_deal_named_before() {
         ("Acme", Some("Orbit Labs"))
     );
     // A merger agreement is a purchase: its predicate, parties as written.
-    let c = claims("Acme Corp and Orbit Labs entered a merger agreement in May. This deal would be valued at around $70 billion.");
+    let c = claims("Acme Corp and Orbit Labs entered a merger agreement in May. The deal is worth roughly $40 billion.");
     assert_eq!(c.len(), 1, "{c:#?}");
     assert_eq!(c[0].predicate, "acquires");
     assert_eq!(c[0].subject, "Acme");
@@ -722,17 +722,17 @@ fn a_deal_description_stands_for_the_deal_named_before() {
 
 #[test]
 fn a_cue_does_not_reach_across_a_semicolon() {
-    let c = claims("Acme Corp and Kestrel entered a merger agreement. This deal would be worth around $70 billion; the original offer price was $52 billion.");
+    let c = claims("Acme Corp and Kestrel entered a merger agreement. The deal is now worth about $40 billion; the original offer was $30 billion.");
     let v = c
         .iter()
-        .find(|x| x.text == "around $70 billion")
+        .find(|x| x.text == "about $40 billion")
         .expect("claimed");
     assert!(!v.marks.iter().any(|(k, _)| *k == "original"), "{v:#?}");
 }
 
 #[test]
 fn a_project_named_with_its_noun_is_the_name_and_its_description_stands_for_it() {
-    let c = claims("On May 2, 2025, Microsoft announced the Helios Project, “a new company which intends to invest $50 billion over the next four years in the United States.” The announcement said the project “will begin deploying $10 billion immediately”.");
+    let c = claims("Microsoft unveiled the Helios Project, a venture that will invest $50 billion in the United States by 2029. Officials said the project would begin with $10 billion immediately.");
     assert_eq!(c.len(), 2, "{c:#?}");
     // The project noun is no part of the name; the relative clause acts
     // for the name; a place is where the money goes, not whom.
@@ -758,7 +758,9 @@ fn names_in_a_through_phrase_are_no_actors() {
     // "through the Microsoft-Nvidia partnership": the sites deliver, not
     // the partners (the second of a hyphen-joined pair stands where the
     // first does).
-    let c = claims("The three sites developed through the Microsoft-Nvidia partnership are expected to deliver over 5.5 GW of computing power.");
+    let c = claims(
+        "Sites built through the Microsoft-Nvidia partnership should supply over 2 GW of power.",
+    );
     assert!(
         c.iter()
             .all(|x| x.subject != "Nvidia" && x.subject != "Microsoft"),

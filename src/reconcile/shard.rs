@@ -337,8 +337,8 @@ mod tests {
         ("e", "Acme Corp’s cumulative $8 billion investment in Beta Labs came with an additional $4 billion commitment in November 2024. Gamma Inc invested $22 billion in Delta Co. Republished with permission from the original publisher of this story."),
         // A yearly rate and a total over a period of one deal, from two
         // documents: reconciled together (their keys share the unit USD).
-        ("f", "Acme Corp signed a $30 billion-a-year deal with Kestrel for 900 megawatts."),
-        ("g", "Acme Corp and Kestrel announced a joint agreement. This partnership is projected to attract over $300 billion in investments within five years."),
+        ("f", "Acme Corp signed a $12 billion-a-year deal with Kestrel for 900 megawatts."),
+        ("g", "Acme Corp and Kestrel signed a cloud agreement in March. The partnership is expected to bring in more than $100 billion over five years."),
     ];
 
     /// The claims of DOCS as a run numbers them, and each document's print.

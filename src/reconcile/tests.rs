@@ -656,38 +656,38 @@ fn a_figure_agreeing_with_the_revision_is_no_earlier_figure() {
     let f = facts(&[
         (
             "b",
-            "Gamma Inc’s original offer for Delta Co was $52 billion.",
+            "Gamma Inc’s original offer for Delta Co was $48 billion.",
         ),
         (
             "c",
-            "Gamma Inc has raised its offer for Delta Co to $71.3 billion.",
+            "Gamma Inc has raised its offer for Delta Co to $64.6 billion.",
         ),
         (
             "d",
-            "Gamma Inc’s offer for Delta Co is now worth around $70 billion.",
+            "Gamma Inc’s offer for Delta Co is now worth around $63 billion.",
         ),
     ]);
     let deal = f.iter().find(|x| x.scope == "total").expect("a total");
     let reasons = deal.reasons.join("\n");
     assert!(
-        reasons.contains("$52B (b) is the earlier figure"),
+        reasons.contains("$48B (b) is the earlier figure"),
         "{reasons}"
     );
     assert!(
-        !reasons.contains("$70B (d) is the earlier figure"),
+        !reasons.contains("$63B (d) is the earlier figure"),
         "{reasons}"
     );
     // The revision is printed, with the figure agreeing with it as support.
     let verdict = deal.verdict.clone().unwrap_or_default();
-    assert!(verdict.starts_with("$71.3B"), "{verdict}");
+    assert!(verdict.starts_with("$64.6B"), "{verdict}");
     assert!(verdict.contains("2 sources: c, d"), "{verdict}");
 }
 
 #[test]
 fn at_equal_support_a_plainly_stated_price_is_printed_before_a_valued_one() {
     let f = facts(&[
-        ("a", "Gamma Inc agreed to pay $38 per share for Delta Co."),
-        ("b", "Gamma Inc agreed to pay $29.50 per share based on Monday's closing price for Delta Co."),
+        ("a", "Gamma Inc agreed to pay $44 per share for Delta Co."),
+        ("b", "Gamma Inc agreed to pay $33.25 per share based on Monday's closing price for Delta Co."),
     ]);
     let price = f
         .iter()
@@ -696,25 +696,25 @@ fn at_equal_support_a_plainly_stated_price_is_printed_before_a_valued_one() {
     // Both sources equally trusted: the plainly stated price is printed.
     let whys = reasons::explain(price, std::slice::from_ref(price)).whys;
     let verdict = reasons::verdict(price, &whys, &Copies::default(), &|_| 0.5);
-    assert!(verdict.starts_with("$38/share"), "{verdict}");
+    assert!(verdict.starts_with("$44/share"), "{verdict}");
 }
 
 #[test]
 fn a_rate_over_a_stated_period_is_compared_with_the_total() {
-    // $30B a year for the five years the other source states is $150B:
-    // not over $300B. One fact, a conflict, the rate shown in its unit.
+    // $12B a year for the five years the other source states is $60B:
+    // not more than $100B. One fact, a conflict, the rate shown in its unit.
     let f = facts(&[
-        ("a", "Acme Corp signed a $30 billion-a-year deal with Kestrel."),
-        ("b", "Acme Corp and Kestrel announced a joint agreement. This partnership is projected to attract over $300 billion in investments within five years."),
+        ("a", "Acme Corp signed a $12 billion-a-year deal with Kestrel."),
+        ("b", "Acme Corp and Kestrel signed a cloud agreement in March. The partnership is expected to bring in more than $100 billion over five years."),
     ]);
     assert_eq!(f.len(), 1, "{f:#?}");
     let deal = &f[0];
     assert_eq!(deal.status, Status::Conflict);
     assert_eq!(deal.unit, "USD");
     let shown: Vec<&str> = deal.values.iter().map(|v| v.display.as_str()).collect();
-    assert_eq!(shown, ["$300B", "$30B/year"]);
+    assert_eq!(shown, ["$100B", "$12B/year"]);
     let reasons = deal.reasons.join("\n");
-    assert!(reasons.contains("rate vs total: $30B/year (a) is a yearly amount, not a total; over 5 years (as b states the period) it makes $150B, short of over $300B (b)"), "{reasons}");
+    assert!(reasons.contains("rate vs total: $12B/year (a) is a yearly amount, not a total; over 5 years (as b states the period) it makes $60B, short of over $100B (b)"), "{reasons}");
     let verdict = deal.verdict.clone().unwrap_or_default();
     assert!(
         verdict.starts_with("genuine disagreement: check"),

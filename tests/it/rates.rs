@@ -12,12 +12,12 @@ fn a_rate_and_a_total_of_one_deal_are_shown_and_compared_together() {
     fs::create_dir_all(&input).unwrap();
     fs::write(
         input.join("a.txt"),
-        "Acme Corp signed a $30 billion-a-year deal with Kestrel for 900 megawatts of capacity.\n",
+        "Acme Corp signed a $12 billion-a-year deal with Kestrel for 900 megawatts of capacity.\n",
     )
     .unwrap();
     fs::write(
         input.join("b.txt"),
-        "In May, Acme Corp and Kestrel announced a joint agreement to build data centers. This partnership is projected to attract over $300 billion in investments within five years.\n",
+        "Acme Corp and Kestrel signed a cloud agreement in March. The partnership is expected to bring in more than $100 billion over five years.\n",
     )
     .unwrap();
     let out = dir.join("out");
@@ -45,7 +45,7 @@ fn a_rate_and_a_total_of_one_deal_are_shown_and_compared_together() {
         .any(|c| c["unit"] == "USD/year"));
     assert!(
         deal["reasons"].to_string().contains(
-            "over 5 years (as b states the period) it makes $150B, short of over $300B (b)"
+            "over 5 years (as b states the period) it makes $60B, short of over $100B (b)"
         ),
         "{deal:#}"
     );
@@ -56,8 +56,8 @@ fn a_rate_and_a_total_of_one_deal_are_shown_and_compared_together() {
         .iter()
         .any(|f| f["unit"] == "USD/year"));
     let md = fs::read_to_string(out.join("report.md")).unwrap();
-    assert!(md.contains("| $30B/year | a.txt |"), "{md}");
+    assert!(md.contains("| $12B/year | a.txt |"), "{md}");
     // The page's timeline writes the rate in its unit too.
     let html = fs::read_to_string(out.join("report.html")).unwrap();
-    assert!(html.contains("$30B/year"), "report.html");
+    assert!(html.contains("$12B/year"), "report.html");
 }
